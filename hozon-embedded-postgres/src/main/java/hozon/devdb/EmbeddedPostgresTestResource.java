@@ -1,0 +1,58 @@
+package hozon.devdb;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} at a real PostgreSQL: the one named by the environment
+ * variable {@code HOZON_TEST_DB_URL} (with {@code HOZON_TEST_DB_USER} /
+ * {@code HOZON_TEST_DB_PASSWORD}) when set, otherwise an embedded server started once per
+ * test JVM under {@code target/embedded-pg} and stopped when the JVM exits.
+ */
+public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final String DATABASE = "hozon_test";
+    private static EmbeddedDatabase shared;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        String external = System.getenv("HOZON_TEST_DB_URL");
+        if (external != null && !external.isBlank()) {
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", external,
+                    "quarkus.datasource.username", envOr("HOZON_TEST_DB_USER", EmbeddedDatabase.USER),
+                    "quarkus.datasource.password", envOr("HOZON_TEST_DB_PASSWORD", ""));
+        }
+        try {
+            if (shared == null) {
+                shared = EmbeddedDatabase.start(Path.of("target", "embedded-pg"), 0, false);
+                shared.createDatabaseIfMissing(DATABASE);
+                EmbeddedDatabase db = shared;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        db.close();
+                    } catch (Exception ignored) {
+                        // the JVM is going away; the data directory is wiped on the next start
+                    }
+                }));
+            }
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", shared.jdbcUrl(DATABASE),
+                    "quarkus.datasource.username", EmbeddedDatabase.USER,
+                    "quarkus.datasource.password", "");
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the embedded PostgreSQL for tests", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // Kept running for the other test classes of this JVM; stopped by the shutdown hook.
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

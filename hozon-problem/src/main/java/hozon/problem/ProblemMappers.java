@@ -1,0 +1,155 @@
+package hozon.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into {@code application/problem+json}. Internal details (class names,
+ * stack traces, SQL) never leave the service: an unexpected error gets an incident id that
+ * is logged with the stack trace at ERROR.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response toResponse(Problem problem) {
+        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return toResponse(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(ProblemMappers::fieldErrorOf)
+                .sorted(Comparator.comparing((Problem.FieldError fe) -> fe.index() == null ? -1 : fe.index())
+                        .thenComparing(fe -> String.valueOf(fe.field())))
+                .collect(Collectors.toList());
+        return toResponse(new Problem("validation", "Invalid request", 400,
+                errors.size() + " field(s) failed validation").withErrors(errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognizedField(UnrecognizedPropertyException e) {
+        return toResponse(new Problem("unknown-field", "Field not allowed", 400,
+                "Field '" + e.getPropertyName() + "' is not part of this schema")
+                .withError(Problem.FieldError.of(pathOf(e), "not allowed")));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return toResponse(new Problem("malformed-body", "Malformed request body", 400,
+                "The body does not match the expected schema")
+                .withError(Problem.FieldError.of(pathOf(e), shortReason(e))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return toResponse(new Problem("malformed-body", "Malformed request body", 400,
+                "The body is not valid JSON"));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        String slug = status == 404 ? "not-found"
+                : status == 405 ? "method-not-allowed"
+                : status == 406 ? "not-acceptable"
+                : status == 413 ? "payload-too-large"
+                : status == 415 ? "unsupported-media-type"
+                : "bad-request";
+        return toResponse(new Problem(slug, reason, status, reason));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        return toResponse(new Problem("internal", "Internal error", 500,
+                "The request could not be completed; quote incident " + incident + " to the operator")
+                .with("incident", incident));
+    }
+
+    /**
+     * Renders a violation path as the client wrote it: {@code records[3].ip} for a field of
+     * the fourth record of a batch (index 3), {@code asOf} for a query parameter.
+     */
+    private static Problem.FieldError fieldErrorOf(ConstraintViolation<?> v) {
+        Integer index = null;
+        String parameter = null;
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : v.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD:
+                    break;
+                case PARAMETER:
+                    parameter = node.getName();
+                    break;
+                default:
+                    if (node.getIndex() != null) {
+                        if (index == null) {
+                            index = node.getIndex();
+                        }
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
+                    if (node.getName() != null) {
+                        if (field.length() > 0) {
+                            field.append('.');
+                        }
+                        field.append(node.getName());
+                    }
+            }
+        }
+        String name = field.length() > 0 ? field.toString() : parameter;
+        return new Problem.FieldError(index, name, v.getMessage());
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "(body)" : sb.toString();
+    }
+
+    private static String shortReason(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (target == null) {
+            return "unexpected value";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            return "must be an RFC 3339 date-time with offset, e.g. 2026-03-01T10:00:00+09:00";
+        }
+        return "must be a " + target.getSimpleName();
+    }
+}

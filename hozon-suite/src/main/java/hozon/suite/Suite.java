@@ -1,0 +1,145 @@
+package hozon.suite;
+
+import hozon.devdb.EmbeddedDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL plus the three services, each a separate JVM on a real port, wired to each
+ * other. The demo ({@link SuiteMain}) and the cross-service tests both run through this.
+ */
+public final class Suite implements AutoCloseable {
+
+    /** What to start. A null {@code externalDbUrl} means: start the embedded PostgreSQL. */
+    public record Options(Path root, Path workDir, String externalDbUrl, String dbUser, String dbPassword,
+            int dbPort, boolean keepData, Map<ServiceName, Integer> ports, Map<String, String> extraEnv,
+            List<String> jvmOptions, Duration readyTimeout) {
+    }
+
+    private static final String DATABASE = "hozon";
+
+    private final Options options;
+    private final EmbeddedDatabase embedded;
+    private final String jdbcUrl;
+    private final Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
+    private final Map<ServiceName, ServiceProcess> running = new EnumMap<>(ServiceName.class);
+    private final Map<ServiceName, Duration> startupTimes = new EnumMap<>(ServiceName.class);
+
+    private Suite(Options options, EmbeddedDatabase embedded, String jdbcUrl) {
+        this.options = options;
+        this.embedded = embedded;
+        this.jdbcUrl = jdbcUrl;
+        for (ServiceName s : ServiceName.values()) {
+            Integer p = options.ports().get(s);
+            ports.put(s, p == null || p == 0 ? freePort() : p);
+        }
+    }
+
+    /** Starts the database, then policy, ingest and purge (the order their calls go in). */
+    public static Suite start(Options options) throws Exception {
+        EmbeddedDatabase embedded = null;
+        String url = options.externalDbUrl();
+        if (url == null || url.isBlank()) {
+            embedded = EmbeddedDatabase.start(options.workDir().resolve("postgres"), options.dbPort(),
+                    options.keepData());
+            embedded.createDatabaseIfMissing(DATABASE);
+            url = embedded.jdbcUrl(DATABASE);
+        }
+        Suite suite = new Suite(options, embedded, url);
+        try {
+            for (ServiceName s : ServiceName.values()) {
+                suite.startService(s);
+            }
+            return suite;
+        } catch (Exception e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    public synchronized Duration startService(ServiceName name) throws Exception {
+        if (running.containsKey(name) && running.get(name).isAlive()) {
+            return startupTimes.get(name);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", password());
+        env.put("HOZON_POLICY_URL", url(ServiceName.POLICY));
+        env.put("HOZON_INGEST_URL", url(ServiceName.INGEST));
+        env.putAll(options.extraEnv());
+        Path jar = options.root().resolve(name.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        ServiceProcess p = ServiceProcess.launch(name, jar, ports.get(name), env, options.jvmOptions(),
+                options.workDir().resolve("logs"));
+        running.put(name, p);
+        Duration took = p.awaitReady(options.readyTimeout());
+        startupTimes.put(name, took);
+        return took;
+    }
+
+    public synchronized void stopService(ServiceName name) throws InterruptedException {
+        ServiceProcess p = running.remove(name);
+        if (p != null) {
+            p.stop();
+        }
+    }
+
+    public synchronized void killService(ServiceName name) throws InterruptedException {
+        ServiceProcess p = running.remove(name);
+        if (p != null) {
+            p.kill();
+        }
+    }
+
+    public String url(ServiceName name) {
+        return "http://127.0.0.1:" + ports.get(name);
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String user() {
+        return options.externalDbUrl() == null || options.externalDbUrl().isBlank()
+                ? EmbeddedDatabase.USER : options.dbUser();
+    }
+
+    public String password() {
+        return options.externalDbUrl() == null || options.externalDbUrl().isBlank()
+                ? "" : options.dbPassword();
+    }
+
+    public Duration startupTime(ServiceName name) {
+        return startupTimes.get(name);
+    }
+
+    public long pid(ServiceName name) {
+        return running.get(name).pid();
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        // Reverse order: purge first, so that no run starts against a half-stopped suite.
+        for (ServiceName s : List.of(ServiceName.PURGE, ServiceName.INGEST, ServiceName.POLICY)) {
+            stopService(s);
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package hozon.policy.config;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The one clock every decision reads "now" from; tests replace it. */
+public class ClockProducer {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

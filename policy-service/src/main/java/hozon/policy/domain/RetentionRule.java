@@ -1,0 +1,67 @@
+package hozon.policy.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One version of a category's retention rule. Versions are appended, never edited. */
+@Entity
+@Table(name = "retention_rule")
+public class RetentionRule extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "category_code", nullable = false, updatable = false)
+    public String categoryCode;
+
+    @Column(nullable = false, updatable = false)
+    public int version;
+
+    @Column(nullable = false, updatable = false)
+    public String period;
+
+    @Column(updatable = false)
+    public String justification;
+
+    @Column(name = "effective_from", nullable = false, updatable = false)
+    public Instant effectiveFrom;
+
+    @Column(nullable = false, updatable = false)
+    public String author;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    public RetentionPeriod retentionPeriod() {
+        return RetentionPeriod.parse(period).value()
+                .orElseThrow(() -> new IllegalStateException("stored rule " + id + " has an invalid period"));
+    }
+
+    public static List<RetentionRule> history(String category) {
+        return list("categoryCode = ?1 order by version", category);
+    }
+
+    public static List<RetentionRule> all() {
+        return list("order by categoryCode, version");
+    }
+
+    public static int latestVersion(String category) {
+        Integer v = getEntityManager()
+                .createQuery("select max(r.version) from RetentionRule r where r.categoryCode = ?1", Integer.class)
+                .setParameter(1, category).getSingleResult();
+        return v == null ? 0 : v;
+    }
+
+    /** The version in force at {@code instant}: latest effective_from at or before it, highest version on a tie. */
+    public static Optional<RetentionRule> inForce(String category, Instant instant) {
+        return find("categoryCode = ?1 and effectiveFrom <= ?2 order by effectiveFrom desc, version desc",
+                category, instant).firstResultOptional();
+    }
+}

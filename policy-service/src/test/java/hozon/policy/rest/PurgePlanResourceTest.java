@@ -1,0 +1,63 @@
+package hozon.policy.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+import hozon.devdb.EmbeddedPostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresTestResource.class)
+class PurgePlanResourceTest {
+
+    private static void createRule(String category, String period, String effectiveFrom) {
+        given().contentType(ContentType.JSON)
+                .body("{\"category\":\"" + category + "\",\"period\":\"" + period + "\",\"effectiveFrom\":\""
+                        + effectiveFrom + "\",\"author\":\"tester@example.jp\"}")
+                .when().post("/api/v1/retention-rules").then().statusCode(201);
+    }
+
+    @Test
+    void planUsesTheRuleVersionInForceAtAsOf() {
+        // Far-future effective dates keep this test apart from rules other tests create "now".
+        createRule("cp.account", "P3M", "2091-01-01T00:00:00+09:00");
+        createRule("cp.account", "P6M", "2091-06-01T00:00:00+09:00");
+
+        JsonPath march = given().queryParam("asOf", "2091-03-31T12:00:00+09:00")
+                .when().get("/api/v1/purge-plan").then().statusCode(200)
+                .body("digest", matchesPattern("[0-9a-f]{64}"))
+                .extract().jsonPath();
+        assertThat(march.getString("categories.find { it.category == 'cp.account' }.period")).isEqualTo("P3M");
+        // 31 March minus 3 months in JST = 31 December, 12:00 JST = 03:00 UTC.
+        assertThat(march.getString("categories.find { it.category == 'cp.account' }.cutoff"))
+                .isEqualTo("2090-12-31T03:00:00Z");
+
+        JsonPath july = given().queryParam("asOf", "2091-07-01T00:00:00+09:00")
+                .when().get("/api/v1/purge-plan").then().statusCode(200).extract().jsonPath();
+        assertThat(july.getString("categories.find { it.category == 'cp.account' }.period")).isEqualTo("P6M");
+    }
+
+    @Test
+    void categoryWithoutARuleIsListedApartAndGetsNoCutoff() {
+        given().queryParam("asOf", "2000-01-01T00:00:00Z")
+                .when().get("/api/v1/purge-plan").then().statusCode(200)
+                .body("withoutRule", hasItem("ap.nat-port-block"))
+                .body("categories.category", not(hasItem("ap.nat-port-block")));
+    }
+
+    @Test
+    void malformedAsOfIsRefused() {
+        given().queryParam("asOf", "2026-03-01 10:00")
+                .when().get("/api/v1/purge-plan").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("asOf"));
+    }
+}

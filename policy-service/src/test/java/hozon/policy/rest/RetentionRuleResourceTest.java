@@ -1,0 +1,102 @@
+package hozon.policy.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import hozon.devdb.EmbeddedPostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresTestResource.class)
+class RetentionRuleResourceTest {
+
+    private static String rule(String category, String period) {
+        return "{\"category\":\"" + category + "\",\"period\":\"" + period
+                + "\",\"justification\":\"test\",\"author\":\"tester@example.jp\"}";
+    }
+
+    @Test
+    void creatingARuleAnswers201WithLocationAndTheNextVersion() {
+        String location = given().contentType(ContentType.JSON).body(rule("cp.login", "P3M"))
+                .when().post("/api/v1/retention-rules")
+                .then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("category", equalTo("cp.login"))
+                .body("period", equalTo("P3M"))
+                .extract().header("Location");
+        int first = given().when().get(location).then().statusCode(200).extract().path("version");
+
+        int second = given().contentType(ContentType.JSON).body(rule("cp.login", "P4M"))
+                .when().post("/api/v1/retention-rules")
+                .then().statusCode(201).extract().path("version");
+        assertThat(second).isEqualTo(first + 1);
+
+        given().queryParam("category", "cp.login").when().get("/api/v1/retention-rules")
+                .then().statusCode(200).body("period", hasItem("P3M")).body("period", hasItem("P4M"));
+    }
+
+    @Test
+    void invalidPeriodIsRefusedAsProblemJson() {
+        given().contentType(ContentType.JSON).body(rule("cp.login", "PT6H"))
+                .when().post("/api/v1/retention-rules")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:hozon:problem:invalid-period"))
+                .body("errors[0].field", equalTo("period"));
+    }
+
+    @Test
+    void unknownCategoryIsRefused() {
+        given().contentType(ContentType.JSON).body(rule("cp.private-messages", "P3M"))
+                .when().post("/api/v1/retention-rules")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:hozon:problem:unknown-category"));
+    }
+
+    @Test
+    void missingAuthorAndUnknownFieldsAreRefused() {
+        given().contentType(ContentType.JSON).body("{\"category\":\"cp.login\",\"period\":\"P3M\"}")
+                .when().post("/api/v1/retention-rules")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:hozon:problem:validation"))
+                .body("errors.field", hasItem(endsWith("author")));
+        given().contentType(ContentType.JSON)
+                .body("{\"category\":\"cp.login\",\"period\":\"P3M\",\"author\":\"a\",\"priority\":1}")
+                .when().post("/api/v1/retention-rules")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:hozon:problem:unknown-field"));
+    }
+
+    @Test
+    void unknownRuleIs404ProblemJson() {
+        given().when().get("/api/v1/retention-rules/00000000-0000-0000-0000-000000000000")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:hozon:problem:not-found"));
+    }
+
+    @Test
+    void builtInCategoriesCarryTheirPurposes() {
+        given().when().get("/api/v1/categories")
+                .then().statusCode(200)
+                .body("code", hasItem("ap.connection-auth"))
+                .body("code", hasItem("ap.nat-port-block"))
+                .body("code", hasItem("cp.post"));
+        given().when().get("/api/v1/categories/ap.connection-auth")
+                .then().statusCode(200)
+                .body("actor", equalTo("AP"))
+                .body("purposes.code", hasItem("BILLING"));
+        given().when().get("/api/v1/categories/nope")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
