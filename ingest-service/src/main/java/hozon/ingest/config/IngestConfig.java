@@ -1,0 +1,34 @@
+package hozon.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+
+@ConfigMapping(prefix = "hozon.ingest")
+public interface IngestConfig {
+
+    /** How far in the future (by this service's clock) an event time may lie before it is refused. */
+    @WithDefault("PT5M")
+    Duration maxFutureSkew();
+
+    /** Most records one JSON batch may carry; larger batches are refused (split them). */
+    @WithDefault("10000")
+    int maxBatchRecords();
+
+    /** Zone whose calendar days the statistics endpoint counts in (reports are in JST). */
+    @WithDefault("Asia/Tokyo")
+    ZoneId reportZone();
+
+    /** Longest window the statistics endpoint scans at once. */
+    @WithDefault("P400D")
+    java.time.Period maxStatsWindow();
+
+    Purge purge();
+
+    interface Purge {
+        /** A plan older than this (asOf vs. this service's clock) is refused: deletion needs a fresh plan. */
+        @WithDefault("PT15M")
+        Duration maxPlanAge();
+    }
+}

@@ -1,0 +1,22 @@
+package hozon.ingest.rest;
+
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One AP connection session: who had which address (and public port range) when. */
+@Schema(description = "An AP connection-authentication session")
+public record ApSessionRecord(
+        @Schema(required = true, examples = "sub-000123") String subscriberId,
+        @Schema(required = true, description = "Session id, unique per NAS (Acct-Session-Id)", examples = "5F3A0001")
+        String sessionId,
+        @Schema(description = "The NAS that reported the session", examples = "bras-tokyo-01") String nasId,
+        @Schema(required = true, description = "Assigned IPv4 or IPv6 address, or delegated IPv6 prefix",
+                examples = "198.51.100.23") String assignedAddress,
+        @Schema(description = "Public IPv4 behind carrier-grade NAT, if any", examples = "203.0.113.7") String publicIp,
+        @Schema(description = "First port of the public port block (inclusive)", examples = "1024") Integer publicPortStart,
+        @Schema(description = "Last port of the public port block (inclusive)", examples = "2047") Integer publicPortEnd,
+        @Schema(required = true, description = "Session start, RFC 3339 with offset", examples = "2026-03-01T10:00:00+09:00")
+        OffsetDateTime start,
+        @Schema(description = "Session end, RFC 3339 with offset; absent while open", examples = "2026-03-01T18:00:00+09:00")
+        OffsetDateTime end) {
+}

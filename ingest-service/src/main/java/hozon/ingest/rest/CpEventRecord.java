@@ -1,0 +1,19 @@
+package hozon.ingest.rest;
+
+import hozon.ingest.domain.CpEventKind;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One CP event: an account created or deleted, a login or logout, or a post. */
+@Schema(description = "A CP account, login or post event")
+public record CpEventRecord(
+        @Schema(required = true) CpEventKind kind,
+        @Schema(required = true, description = "The provider's own id of the event; for a post, the post id",
+                examples = "post-8831") String eventId,
+        @Schema(required = true, examples = "acct-42") String accountId,
+        @Schema(description = "Source IPv4 or IPv6 address; login-type services may have none on posts",
+                examples = "198.51.100.23") String ip,
+        @Schema(description = "Source port of the transmission", examples = "51034") Integer sourcePort,
+        @Schema(required = true, description = "Event time, RFC 3339 with offset, to the millisecond",
+                examples = "2026-03-01T10:00:00.123+09:00") OffsetDateTime occurredAt) {
+}

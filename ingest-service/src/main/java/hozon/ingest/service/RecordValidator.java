@@ -1,0 +1,150 @@
+package hozon.ingest.service;
+
+import hozon.ingest.config.IngestConfig;
+import hozon.ingest.domain.IpAddresses;
+import hozon.ingest.rest.ApSessionRecord;
+import hozon.ingest.rest.CpEventRecord;
+import hozon.problem.Problem;
+import hozon.problem.Problem.FieldError;
+import hozon.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks every record of a batch and reports all problems at once, each with the record's
+ * index, the field and the reason. Nothing is stored from a batch with any error.
+ */
+@ApplicationScoped
+public class RecordValidator {
+
+    private static final int MAX_ID_LENGTH = 256;
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    Clock clock;
+
+    public void checkSessions(List<ApSessionRecord> records) {
+        checkSize(records.size());
+        Instant latest = clock.instant().plus(config.maxFutureSkew());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            ApSessionRecord r = records.get(i);
+            if (r == null) {
+                errors.add(new FieldError(i, "(record)", "must be an object"));
+                continue;
+            }
+            requireId(errors, i, "subscriberId", r.subscriberId());
+            requireId(errors, i, "sessionId", r.sessionId());
+            optionalId(errors, i, "nasId", r.nasId());
+            String addr = IpAddresses.addressOrPrefixError(r.assignedAddress());
+            if (addr != null) {
+                errors.add(new FieldError(i, "assignedAddress", addr));
+            }
+            if (r.publicIp() != null && !IpAddresses.isIpv4(r.publicIp())) {
+                errors.add(new FieldError(i, "publicIp", "'" + r.publicIp() + "' is not an IPv4 address"));
+            }
+            boolean hasStart = r.publicPortStart() != null;
+            boolean hasEnd = r.publicPortEnd() != null;
+            if (hasStart != hasEnd) {
+                errors.add(new FieldError(i, hasStart ? "publicPortEnd" : "publicPortStart",
+                        "publicPortStart and publicPortEnd come together"));
+            } else if (hasStart) {
+                if (r.publicIp() == null) {
+                    errors.add(new FieldError(i, "publicIp", "is required with a public port range"));
+                }
+                port(errors, i, "publicPortStart", r.publicPortStart());
+                port(errors, i, "publicPortEnd", r.publicPortEnd());
+                if (r.publicPortEnd() < r.publicPortStart()) {
+                    errors.add(new FieldError(i, "publicPortEnd", "must not be below publicPortStart"));
+                }
+            }
+            interval(errors, i, "start", r.start(), "end", r.end(), latest);
+        }
+        throwIfAny(errors);
+    }
+
+    public void checkCpEvents(List<CpEventRecord> records) {
+        checkSize(records.size());
+        Instant latest = clock.instant().plus(config.maxFutureSkew());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            CpEventRecord r = records.get(i);
+            if (r == null) {
+                errors.add(new FieldError(i, "(record)", "must be an object"));
+                continue;
+            }
+            if (r.kind() == null) {
+                errors.add(new FieldError(i, "kind", "is required"));
+            }
+            requireId(errors, i, "eventId", r.eventId());
+            requireId(errors, i, "accountId", r.accountId());
+            if (r.ip() != null && IpAddresses.parseAddress(r.ip()) == null) {
+                errors.add(new FieldError(i, "ip", "'" + r.ip() + "' is not an IPv4 or IPv6 address"));
+            }
+            if (r.sourcePort() != null) {
+                port(errors, i, "sourcePort", r.sourcePort());
+                if (r.ip() == null) {
+                    errors.add(new FieldError(i, "ip", "is required with a source port"));
+                }
+            }
+            interval(errors, i, "occurredAt", r.occurredAt(), null, null, latest);
+        }
+        throwIfAny(errors);
+    }
+
+    private void checkSize(int size) {
+        if (size > config.maxBatchRecords()) {
+            throw new ProblemException(new Problem("batch-too-large", "Batch too large", 413,
+                    "A batch may carry at most " + config.maxBatchRecords() + " records (got " + size + "); split it")
+                    .with("maxRecords", config.maxBatchRecords()).with("records", size));
+        }
+    }
+
+    private static void requireId(List<FieldError> errors, int i, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(i, field, "is required"));
+        } else {
+            optionalId(errors, i, field, value);
+        }
+    }
+
+    private static void optionalId(List<FieldError> errors, int i, String field, String value) {
+        if (value != null && value.length() > MAX_ID_LENGTH) {
+            errors.add(new FieldError(i, field, "must be at most " + MAX_ID_LENGTH + " characters"));
+        }
+    }
+
+    private static void port(List<FieldError> errors, int i, String field, int port) {
+        if (port < 0 || port > 65535) {
+            errors.add(new FieldError(i, field, "must be 0..65535"));
+        }
+    }
+
+    private static void interval(List<FieldError> errors, int i, String startField, OffsetDateTime start,
+            String endField, OffsetDateTime end, Instant latest) {
+        if (start == null) {
+            errors.add(new FieldError(i, startField, "is required"));
+            return;
+        }
+        if (start.toInstant().isAfter(latest)) {
+            errors.add(new FieldError(i, startField, "lies in the future beyond the allowed clock skew"));
+        }
+        if (end != null && end.toInstant().isBefore(start.toInstant())) {
+            errors.add(new FieldError(i, endField, "must not be before " + startField));
+        }
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ProblemException(new Problem("invalid-records", "Invalid records", 400,
+                    errors.size() + " problem(s) in the batch; nothing was stored").withErrors(errors));
+        }
+    }
+}

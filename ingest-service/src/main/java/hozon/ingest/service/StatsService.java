@@ -1,0 +1,70 @@
+package hozon.ingest.service;
+
+import hozon.ingest.config.IngestConfig;
+import hozon.ingest.rest.DailyCount;
+import hozon.ingest.store.RecordKind;
+import hozon.problem.Problem;
+import hozon.problem.ProblemException;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Record counts per category and calendar day: volumes, never contents. */
+@ApplicationScoped
+public class StatsService {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Counts for days in [from, to), in the report zone; defaults to the last 31 days. */
+    public List<DailyCount> dailyCounts(LocalDate from, LocalDate to) throws SQLException {
+        LocalDate end = to != null ? to : LocalDate.ofInstant(clock.instant(), config.reportZone()).plusDays(1);
+        LocalDate start = from != null ? from : end.minusDays(31);
+        if (!start.isBefore(end)) {
+            throw ProblemException.invalid("from must be before to",
+                    Problem.FieldError.of("to", "must be after from"));
+        }
+        if (start.plus(config.maxStatsWindow()).isBefore(end)) {
+            throw ProblemException.invalid("the window may span at most " + config.maxStatsWindow(),
+                    Problem.FieldError.of("from", "window longer than " + config.maxStatsWindow()));
+        }
+        String zone = config.reportZone().getId();
+        List<DailyCount> result = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (RecordKind kind : RecordKind.values()) {
+                String t = kind.timeColumn();
+                String sql = "select (" + t + " at time zone ?)::date as day, count(*) from " + kind.table()
+                        + " where " + t + " >= (?::date)::timestamp at time zone ?"
+                        + " and " + t + " < (?::date)::timestamp at time zone ?"
+                        + " group by day order by day";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, zone);
+                    ps.setString(2, start.toString());
+                    ps.setString(3, zone);
+                    ps.setString(4, end.toString());
+                    ps.setString(5, zone);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            result.add(new DailyCount(kind.category(), rs.getObject(1, LocalDate.class), rs.getLong(2)));
+                        }
+                    }
+                }
+            }
+        }
+        return result;
+    }
+}

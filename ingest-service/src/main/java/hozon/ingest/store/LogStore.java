@@ -1,0 +1,127 @@
+package hozon.ingest.store;
+
+import hozon.ingest.rest.ApSessionRecord;
+import hozon.ingest.rest.CpEventRecord;
+import hozon.ingest.store.IdentityCodec.IdentityField;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes validated records. Each call is one transaction: the caller acknowledges only after
+ * it returns, i.e. after commit. Rows go in as one {@code INSERT … SELECT FROM unnest(…)}
+ * per table, so a batch is one round trip, and {@code ON CONFLICT DO NOTHING} makes a
+ * retransmitted record a duplicate rather than a second row.
+ */
+@ApplicationScoped
+public class LogStore {
+
+    private static final String INSERT_SESSIONS = "insert into ap_session (assigned_ip, started_at, nas_id, session_id,"
+            + " subscriber_id, public_ip, public_port_start, public_port_end, ended_at, received_at)"
+            + " select a::inet, s::timestamptz, n, sid, sub, p::inet, ps, pe, e::timestamptz, ?"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[])"
+            + " as t(a, s, n, sid, sub, p, ps, pe, e)"
+            + " on conflict do nothing";
+
+    private static final String INSERT_CP = "insert into %s (account_id, occurred_at, event_id, event_type, ip,"
+            + " source_port, received_at)"
+            + " select acc, t::timestamptz, eid, et, ip::inet, sp, ?"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[]) as x(acc, t, eid, et, ip, sp)"
+            + " on conflict do nothing";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    IdentityCodec codec;
+
+    /** @return how many rows were new (the rest were duplicates) */
+    @Transactional(rollbackOn = SQLException.class)
+    public int insertSessions(List<ApSessionRecord> records, Instant receivedAt) throws SQLException {
+        int n = records.size();
+        String[] addr = new String[n];
+        String[] start = new String[n];
+        String[] nas = new String[n];
+        String[] sid = new String[n];
+        String[] sub = new String[n];
+        String[] pub = new String[n];
+        Integer[] ps = new Integer[n];
+        Integer[] pe = new Integer[n];
+        String[] end = new String[n];
+        for (int i = 0; i < n; i++) {
+            ApSessionRecord r = records.get(i);
+            addr[i] = r.assignedAddress();
+            start[i] = instant(r.start());
+            nas[i] = r.nasId() == null ? "" : r.nasId();
+            sid[i] = r.sessionId();
+            sub[i] = codec.encode(IdentityField.SUBSCRIBER, r.subscriberId());
+            pub[i] = r.publicIp();
+            ps[i] = r.publicPortStart();
+            pe[i] = r.publicPortEnd();
+            end[i] = instant(r.end());
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(INSERT_SESSIONS)) {
+            st.setObject(1, receivedAt.atOffset(java.time.ZoneOffset.UTC));
+            st.setArray(2, c.createArrayOf("text", addr));
+            st.setArray(3, c.createArrayOf("text", start));
+            st.setArray(4, c.createArrayOf("text", nas));
+            st.setArray(5, c.createArrayOf("text", sid));
+            st.setArray(6, c.createArrayOf("text", sub));
+            st.setArray(7, c.createArrayOf("text", pub));
+            st.setArray(8, c.createArrayOf("int4", ps));
+            st.setArray(9, c.createArrayOf("int4", pe));
+            st.setArray(10, c.createArrayOf("text", end));
+            return st.executeUpdate();
+        }
+    }
+
+    /** Inserts CP events, each into its kind's table, in one transaction. */
+    @Transactional(rollbackOn = SQLException.class)
+    public int insertCpEvents(Map<RecordKind, List<CpEventRecord>> byKind, Instant receivedAt) throws SQLException {
+        int stored = 0;
+        try (Connection c = dataSource.getConnection()) {
+            for (Map.Entry<RecordKind, List<CpEventRecord>> e : byKind.entrySet()) {
+                List<CpEventRecord> records = e.getValue();
+                int n = records.size();
+                String[] acc = new String[n];
+                String[] time = new String[n];
+                String[] eid = new String[n];
+                String[] type = new String[n];
+                String[] ip = new String[n];
+                Integer[] port = new Integer[n];
+                for (int i = 0; i < n; i++) {
+                    CpEventRecord r = records.get(i);
+                    acc[i] = codec.encode(IdentityField.ACCOUNT, r.accountId());
+                    time[i] = instant(r.occurredAt());
+                    eid[i] = r.eventId();
+                    type[i] = r.kind().name();
+                    ip[i] = r.ip();
+                    port[i] = r.sourcePort();
+                }
+                try (PreparedStatement st = c.prepareStatement(String.format(INSERT_CP, e.getKey().table()))) {
+                    st.setObject(1, receivedAt.atOffset(java.time.ZoneOffset.UTC));
+                    st.setArray(2, c.createArrayOf("text", acc));
+                    st.setArray(3, c.createArrayOf("text", time));
+                    st.setArray(4, c.createArrayOf("text", eid));
+                    st.setArray(5, c.createArrayOf("text", type));
+                    st.setArray(6, c.createArrayOf("text", ip));
+                    st.setArray(7, c.createArrayOf("int4", port));
+                    stored += st.executeUpdate();
+                }
+            }
+        }
+        return stored;
+    }
+
+    private static String instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant().toString();
+    }
+}

@@ -1,0 +1,90 @@
+package hozon.ingest.store;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates day partitions on demand and drops them on purge. Creation runs in its own short
+ * transaction, before the data transaction, under an advisory lock per partition so that
+ * concurrent batches for a new day neither race nor block each other for long.
+ */
+@ApplicationScoped
+public class PartitionManager {
+
+    private static final Logger LOG = Logger.getLogger(PartitionManager.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    /** Makes sure each partition exists. Must be called outside a transaction. */
+    public void ensure(Collection<Partition> partitions) throws SQLException {
+        for (Partition p : partitions) {
+            if (known.contains(p.name())) {
+                continue;
+            }
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))");
+                        Statement create = c.createStatement()) {
+                    lock.setString(1, p.name());
+                    lock.execute();
+                    create.execute("create table if not exists " + p.name() + " partition of " + p.kind().table()
+                            + " for values from ('" + p.from() + "') to ('" + p.to() + "')");
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+            known.add(p.name());
+            LOG.debugf("partition %s ready", p.name());
+        }
+    }
+
+    /** Forgets what this instance believed to exist (after a drop, or an insert that found none). */
+    public void forget(Partition p) {
+        known.remove(p.name());
+    }
+
+    public void forgetAll() {
+        known.clear();
+    }
+
+    /** The day partitions of {@code kind}'s table, oldest first. */
+    public List<Partition> list(Connection c, RecordKind kind) throws SQLException {
+        List<Partition> result = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select child.relname from pg_inherits i"
+                        + " join pg_class parent on parent.oid = i.inhparent"
+                        + " join pg_class child on child.oid = i.inhrelid"
+                        + " join pg_namespace n on n.oid = parent.relnamespace"
+                        + " where parent.relname = ? and n.nspname = current_schema()")) {
+            ps.setString(1, kind.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Partition p = Partition.parse(kind, rs.getString(1));
+                    if (p != null) {
+                        result.add(p);
+                    }
+                }
+            }
+        }
+        result.sort(Comparator.comparing(Partition::day));
+        return result;
+    }
+}

@@ -1,0 +1,91 @@
+package hozon.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import hozon.devdb.EmbeddedPostgresTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresTestResource.class)
+class PurgeExecutionResourceTest {
+
+    @Inject
+    AgroalDataSource ds;
+
+    private static String login(String account, String eventId, String at) {
+        return "{\"kind\":\"LOGIN\",\"eventId\":\"" + eventId + "\",\"accountId\":\"" + account
+                + "\",\"ip\":\"198.51.100.7\",\"sourcePort\":40000,\"occurredAt\":\"" + at + "\"}";
+    }
+
+    private static String order(Instant asOf, String category, String cutoff) {
+        return "{\"runId\":\"" + UUID.randomUUID() + "\",\"planDigest\":\"test\",\"asOf\":\"" + asOf
+                + "\",\"cutoffs\":[{\"category\":\"" + category + "\",\"cutoff\":\"" + cutoff + "\"}]}";
+    }
+
+    @Test
+    void dropsWholeDaysBeforeTheCutoffAndDeletesTheEarlierPartOfItsDay() {
+        String acct = "acct-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"records\":["
+                        + login(acct, "a", "2019-03-01T10:00:00Z") + ","
+                        + login(acct, "b", "2019-03-02T10:00:00Z") + ","
+                        + login(acct, "c", "2019-03-03T09:59:59.999Z") + ","
+                        + login(acct, "d", "2019-03-03T10:00:00Z") + ","
+                        + login(acct, "e", "2019-03-04T10:00:00Z") + "]}")
+                .when().post("/api/v1/cp/events").then().statusCode(200).body("stored", equalTo(5));
+
+        given().contentType(ContentType.JSON).body(order(Instant.now(), "cp.login", "2019-03-03T10:00:00Z"))
+                .when().post("/internal/v1/purge-executions")
+                .then().statusCode(200)
+                .body("categories[0].partitionsDropped", contains("cp_login_event_p20190301", "cp_login_event_p20190302"))
+                .body("categories[0].rowsInDroppedPartitions", equalTo(2))
+                .body("categories[0].rowsDeleted", equalTo(1));
+
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event where account_id = ?", acct)).isEqualTo(2);
+        assertThat(DbProbe.count(ds, "select count(*) from pg_class where relname = 'cp_login_event_p20190301'")).isZero();
+
+        // The same plan again removes nothing more.
+        given().contentType(ContentType.JSON).body(order(Instant.now(), "cp.login", "2019-03-03T10:00:00Z"))
+                .when().post("/internal/v1/purge-executions")
+                .then().statusCode(200)
+                .body("categories[0].rowsInDroppedPartitions", equalTo(0))
+                .body("categories[0].rowsDeleted", equalTo(0));
+    }
+
+    @Test
+    void aStalePlanDeletesNothing() {
+        String acct = "acct-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"records\":[" + login(acct, "a", "2018-06-01T10:00:00Z") + "]}")
+                .when().post("/api/v1/cp/events").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(order(Instant.now().minus(1, ChronoUnit.DAYS), "cp.login", "2018-07-01T00:00:00Z"))
+                .when().post("/internal/v1/purge-executions")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:hozon:problem:stale-plan"));
+        given().contentType(ContentType.JSON)
+                .body(order(Instant.now(), "cp.login", Instant.now().plus(1, ChronoUnit.DAYS).toString()))
+                .when().post("/internal/v1/purge-executions")
+                .then().statusCode(409)
+                .body("type", equalTo("urn:hozon:problem:cutoff-after-plan-instant"));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event where account_id = ?", acct)).isEqualTo(1);
+    }
+
+    @Test
+    void categoriesWithoutAStoreAreReportedNotGuessed() {
+        given().contentType(ContentType.JSON).body(order(Instant.now(), "cp.direct-messages", "2018-07-01T00:00:00Z"))
+                .when().post("/internal/v1/purge-executions")
+                .then().statusCode(200)
+                .body("unknownCategories", contains("cp.direct-messages"));
+    }
+}
