@@ -2,6 +2,7 @@ package hozon.problem;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
  * where the input was a form or a batch; extension members carry the numbers involved.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"type", "title", "status", "detail", "errors"})
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -1,0 +1,18 @@
+package hozon.purge.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+@RegisterRestClient(configKey = "policy")
+@Path("/api/v1")
+public interface PolicyClient {
+
+    @GET
+    @Path("/purge-plan")
+    @Produces(MediaType.APPLICATION_JSON)
+    PurgePlan plan(@QueryParam("asOf") String asOf);
+}

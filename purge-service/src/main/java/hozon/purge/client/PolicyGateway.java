@@ -1,0 +1,31 @@
+package hozon.purge.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The purge plan from policy-service, with a timeout, two retries and a circuit breaker.
+ * When policy-service is down this throws: the caller deletes nothing (fail closed).
+ * Every value can be overridden in configuration, e.g.
+ * {@code hozon.purge.client.PolicyGateway/plan/Retry/maxRetries=5}.
+ */
+@ApplicationScoped
+public class PolicyGateway {
+
+    @Inject
+    @RestClient
+    PolicyClient client;
+
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 500, delayUnit = ChronoUnit.MILLIS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public PurgePlan plan(Instant asOf) {
+        return client.plan(asOf.toString());
+    }
+}

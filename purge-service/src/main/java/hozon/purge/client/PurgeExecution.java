@@ -1,0 +1,14 @@
+package hozon.purge.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/** ingest-service's account of an execution (unknown fields are ignored). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PurgeExecution(List<CategoryOutcome> categories, List<String> unknownCategories) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CategoryOutcome(String category, List<String> partitionsDropped, long rowsInDroppedPartitions,
+            long rowsDeleted) {
+    }
+}

@@ -1,0 +1,66 @@
+package hozon.purge.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** One purge run: which plan it executed, what went, and how it ended. */
+@Entity
+@Table(name = "purge_run")
+public class PurgeRun extends PanacheEntityBase {
+
+    public enum Trigger {
+        SCHEDULED,
+        MANUAL
+    }
+
+    public enum Outcome {
+        RUNNING,
+        SUCCEEDED,
+        FAILED
+    }
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Trigger trigger;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Outcome outcome;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    @Column(name = "plan_as_of")
+    public Instant planAsOf;
+
+    @Column(name = "plan_digest")
+    public String planDigest;
+
+    @OneToMany(mappedBy = "run", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    public List<PurgeRunCategory> categories = new ArrayList<>();
+
+    public static List<PurgeRun> latest(int limit) {
+        return find("order by startedAt desc").page(0, limit).list();
+    }
+}

@@ -1,0 +1,43 @@
+package hozon.purge.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import hozon.devdb.EmbeddedPostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresTestResource.class)
+class PurgeRunResourceTest {
+
+    @Test
+    void purgeDeletesNothingWhenPolicyServiceIsDownAndTheRunSaysWhy() {
+        String location = given().when().post("/api/v1/purge-runs")
+                .then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("outcome", equalTo("FAILED"))
+                .body("failureReason", startsWith("policy-service unavailable, nothing deleted"))
+                .body("rowsRemoved", equalTo(0))
+                .extract().header("Location");
+        given().when().get(location).then().statusCode(200)
+                .body("outcome", equalTo("FAILED"))
+                .body("trigger", equalTo("MANUAL"))
+                .body("planDigest", nullValue());
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        given().when().get("/api/v1/purge-runs").then().statusCode(200).body("id", hasItem(id));
+    }
+
+    @Test
+    void unknownRunIs404AndBadLimitIs400() {
+        given().when().get("/api/v1/purge-runs/6f1c1e4e-0000-4000-8000-000000000000")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("limit", 0).when().get("/api/v1/purge-runs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+    }
+}
