@@ -1,7 +1,7 @@
 package hozon.ingest.service;
 
 import hozon.ingest.config.IngestConfig;
-import hozon.ingest.domain.IpAddresses;
+import hozon.net.IpAddresses;
 import hozon.ingest.rest.ApSessionRecord;
 import hozon.ingest.rest.CpEventRecord;
 import hozon.problem.Problem;

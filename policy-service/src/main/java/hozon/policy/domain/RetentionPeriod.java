@@ -60,9 +60,16 @@ public final class RetentionPeriod {
                 .plusDays(period.getDays()).toInstant();
     }
 
-    /** Length in months, counting a day as 1/30 month; for comparisons against Guideline norms. */
-    public double approximateMonths() {
-        return period.toTotalMonths() + period.getDays() / 30.0;
+    /** Days in a mean Gregorian month (146097 days / 4800 months). */
+    public static final double MEAN_MONTH_DAYS = 30.436875;
+
+    /**
+     * Length in months, a day counting 1/30.436875 month (the mean Gregorian month). This is
+     * how a period is compared with the Guideline's norms: P3M is exactly 3, P90D is 2.96
+     * (below three months), P92D is 3.02.
+     */
+    public double months() {
+        return period.toTotalMonths() + period.getDays() / MEAN_MONTH_DAYS;
     }
 
     public String iso() {

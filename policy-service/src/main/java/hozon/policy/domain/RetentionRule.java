@@ -1,13 +1,21 @@
 package hozon.policy.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** One version of a category's retention rule. Versions are appended, never edited. */
@@ -32,6 +40,19 @@ public class RetentionRule extends PanacheEntityBase {
 
     @Column(name = "effective_from", nullable = false, updatable = false)
     public Instant effectiveFrom;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public RuleMode mode = RuleMode.PERIOD;
+
+    /** Explicitly marked as exceeding the Guideline's one-year norm (needs a justification). */
+    @Column(nullable = false, updatable = false)
+    public boolean exceptional;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "retention_rule_purpose", joinColumns = @JoinColumn(name = "rule_id"))
+    @Column(name = "purpose_code")
+    public Set<String> purposes = new TreeSet<>();
 
     @Column(nullable = false, updatable = false)
     public String author;

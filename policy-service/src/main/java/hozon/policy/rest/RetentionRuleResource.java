@@ -41,7 +41,8 @@ public class RetentionRuleResource {
             description = "Rules are never edited: each change is a new version with its own effective-from instant.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new version",
             content = @Content(schema = @Schema(implementation = RetentionRuleView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid period, unknown category or missing field",
+    @APIResponse(responseCode = "400", description = "Invalid period, unknown category, purpose outside the category,"
+            + " missing field, or refused by the Guideline's norms (type guideline-refusal, with the rule cited)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "six months",
@@ -49,7 +50,7 @@ public class RetentionRuleResource {
                             + "\"effectiveFrom\":\"2026-04-01T00:00:00+09:00\",\"author\":\"compliance@example.jp\"}")))
             @NotNull @Valid NewRetentionRule request,
             @Context UriInfo uri) {
-        RetentionRuleView created = RetentionRuleView.of(rules.create(request));
+        RetentionRuleView created = rules.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
@@ -60,7 +61,7 @@ public class RetentionRuleResource {
     public List<RetentionRuleView> list(
             @Parameter(description = "Only this category's history", example = "cp.post") @QueryParam("category")
             String category) {
-        return rules.list(category).stream().map(RetentionRuleView::of).toList();
+        return rules.list(category);
     }
 
     @GET
@@ -70,6 +71,6 @@ public class RetentionRuleResource {
     @APIResponse(responseCode = "404", description = "No such rule version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RetentionRuleView get(@PathParam("id") UUID id) {
-        return RetentionRuleView.of(rules.get(id));
+        return rules.get(id);
     }
 }

@@ -1,15 +1,22 @@
 package hozon.policy.rest;
 
+import hozon.policy.domain.Finding;
 import hozon.policy.domain.RetentionRule;
+import hozon.policy.domain.RuleMode;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One stored version of a retention rule. */
-public record RetentionRuleView(UUID id, String category, int version, String period, String justification,
-        Instant effectiveFrom, String author, Instant createdAt) {
+/** One stored version of a retention rule, with what the Guideline says about it. */
+public record RetentionRuleView(UUID id, String category, int version, RuleMode mode, String period,
+        Set<String> purposes, String justification, boolean exceptional, Instant effectiveFrom, String author,
+        Instant createdAt,
+        @Schema(description = "Guideline findings, computed from the rule") List<Finding> findings) {
 
-    public static RetentionRuleView of(RetentionRule r) {
-        return new RetentionRuleView(r.id, r.categoryCode, r.version, r.period, r.justification, r.effectiveFrom,
-                r.author, r.createdAt);
+    public static RetentionRuleView of(RetentionRule r, List<Finding> findings) {
+        return new RetentionRuleView(r.id, r.categoryCode, r.version, r.mode, r.period, r.purposes, r.justification,
+                r.exceptional, r.effectiveFrom, r.author, r.createdAt, findings);
     }
 }

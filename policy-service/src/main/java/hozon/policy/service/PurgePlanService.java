@@ -1,8 +1,11 @@
 package hozon.policy.service;
 
 import hozon.policy.config.PolicyConfig;
+import hozon.policy.domain.LegalHold;
 import hozon.policy.domain.LogCategory;
+import hozon.policy.domain.PurposeAchievement;
 import hozon.policy.domain.RetentionRule;
+import hozon.policy.domain.RuleMode;
 import hozon.policy.rest.PurgePlanView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Decides, from current policy, what may be deleted as of an instant. */
 @ApplicationScoped
@@ -32,6 +36,7 @@ public class PurgePlanService {
         Instant at = asOf == null ? clock.instant() : asOf;
         List<PurgePlanView.CategoryCutoff> cutoffs = new ArrayList<>();
         List<String> withoutRule = new ArrayList<>();
+        List<PurgePlanView.Achievement> achievements = new ArrayList<>();
         for (LogCategory category : LogCategory.listOrdered()) {
             Optional<RetentionRule> rule = RetentionRule.inForce(category.code, at);
             if (rule.isEmpty()) {
@@ -39,17 +44,45 @@ public class PurgePlanService {
                 continue;
             }
             RetentionRule r = rule.get();
-            cutoffs.add(new PurgePlanView.CategoryCutoff(category.code, r.id, r.version, r.period,
-                    r.retentionPeriod().cutoff(at, config.calendarZone())));
+            Instant cutoff = r.retentionPeriod().cutoff(at, config.calendarZone());
+            cutoffs.add(new PurgePlanView.CategoryCutoff(category.code, r.id, r.version, r.mode, r.period, cutoff));
+            if (r.mode == RuleMode.UNTIL_PURPOSE_ACHIEVED) {
+                for (PurposeAchievement a : PurposeAchievement.relevant(category.code, at, cutoff)) {
+                    achievements.add(new PurgePlanView.Achievement(a.categoryCode, a.selectorKind, a.selectorValue,
+                            a.achievedAt));
+                }
+            }
         }
-        return new PurgePlanView(at, clock.instant(), digest(at, cutoffs), cutoffs, withoutRule);
+        List<PurgePlanView.HoldScope> holds = LegalHold.inForce(at).stream().map(PurgePlanService::scope).toList();
+        return new PurgePlanView(at, clock.instant(), digest(at, cutoffs, holds, achievements), cutoffs, withoutRule,
+                holds, achievements);
     }
 
-    static String digest(Instant asOf, List<PurgePlanView.CategoryCutoff> cutoffs) {
-        StringBuilder canonical = new StringBuilder("hozon-purge-plan/1\n").append(asOf).append('\n');
+    private static PurgePlanView.HoldScope scope(LegalHold h) {
+        return new PurgePlanView.HoldScope(h.id, new TreeSet<>(h.categories),
+                h.selectors.stream().map(s -> new PurgePlanView.Selector(s.kind, s.value, s.portStart, s.portEnd)).toList(),
+                h.windowFrom, h.windowTo, h.effectiveEnd());
+    }
+
+    static String digest(Instant asOf, List<PurgePlanView.CategoryCutoff> cutoffs, List<PurgePlanView.HoldScope> holds,
+            List<PurgePlanView.Achievement> achievements) {
+        StringBuilder canonical = new StringBuilder("hozon-purge-plan/2\n").append(asOf).append('\n');
         for (PurgePlanView.CategoryCutoff c : cutoffs) {
-            canonical.append(c.category()).append('|').append(c.ruleId()).append('|').append(c.ruleVersion())
-                    .append('|').append(c.cutoff()).append('\n');
+            canonical.append("C|").append(c.category()).append('|').append(c.ruleId()).append('|')
+                    .append(c.ruleVersion()).append('|').append(c.mode()).append('|').append(c.cutoff()).append('\n');
+        }
+        for (PurgePlanView.HoldScope h : holds) {
+            canonical.append("H|").append(h.holdId()).append('|').append(h.categories()).append('|')
+                    .append(h.windowFrom()).append('|').append(h.windowTo()).append('|').append(h.until());
+            for (PurgePlanView.Selector s : h.selectors()) {
+                canonical.append('|').append(s.kind()).append(':').append(s.value()).append(':')
+                        .append(s.portStart()).append('-').append(s.portEnd());
+            }
+            canonical.append('\n');
+        }
+        for (PurgePlanView.Achievement a : achievements) {
+            canonical.append("A|").append(a.category()).append('|').append(a.selectorKind()).append('|')
+                    .append(a.selectorValue()).append('|').append(a.achievedAt()).append('\n');
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

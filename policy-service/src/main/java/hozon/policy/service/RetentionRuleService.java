@@ -1,9 +1,13 @@
 package hozon.policy.service;
 
+import hozon.policy.domain.Finding;
+import hozon.policy.domain.GuidelineCheck;
 import hozon.policy.domain.LogCategory;
 import hozon.policy.domain.RetentionPeriod;
 import hozon.policy.domain.RetentionRule;
+import hozon.policy.domain.RuleMode;
 import hozon.policy.rest.NewRetentionRule;
+import hozon.policy.rest.RetentionRuleView;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +17,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class RetentionRuleService {
@@ -21,9 +28,12 @@ public class RetentionRuleService {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditService audit;
+
     /** Appends a new version; versions of one category are numbered 1, 2, 3 … without gaps. */
     @Transactional
-    public RetentionRule create(NewRetentionRule request) {
+    public RetentionRuleView create(NewRetentionRule request) {
         RetentionPeriod.Parsed parsed = RetentionPeriod.parse(request.period());
         if (parsed.error() != null) {
             throw new ProblemException(new Problem("invalid-period", "Invalid retention period", 400, parsed.error())
@@ -36,31 +46,66 @@ public class RetentionRuleService {
                     "No log category '" + request.category() + "' is registered")
                     .withError(Problem.FieldError.of("category", "not a registered category")));
         }
+        Set<String> allowed = category.purposes.stream().map(p -> p.code).collect(Collectors.toSet());
+        Set<String> purposes = request.purposes() == null || request.purposes().isEmpty()
+                ? new TreeSet<>(allowed) : new TreeSet<>(request.purposes());
+        if (!allowed.containsAll(purposes)) {
+            Set<String> extra = new TreeSet<>(purposes);
+            extra.removeAll(allowed);
+            throw new ProblemException(new Problem("purpose-not-allowed", "Purpose not allowed", 400,
+                    "R1: " + category.code + " is recorded only for " + new TreeSet<>(allowed) + "; not for " + extra)
+                    .withError(Problem.FieldError.of("purposes", "not a purpose of " + category.code)));
+        }
+        RuleMode mode = request.mode() == null ? RuleMode.PERIOD : request.mode();
+        boolean exceptional = Boolean.TRUE.equals(request.exceptional());
+        GuidelineCheck.Assessment assessment = GuidelineCheck.assess(category.code, category.actor, mode,
+                parsed.period(), request.justification(), exceptional);
+        if (assessment.refused()) {
+            Problem p = new Problem("guideline-refusal", "Refused by the Guideline's norms", 400,
+                    assessment.refusals().get(0)).with("rule", "Guideline Art. 38")
+                    .with("periodMonths", Math.round(parsed.period().months() * 10) / 10.0);
+            assessment.refusals().forEach(r -> p.withError(Problem.FieldError.of("period", r)));
+            throw new ProblemException(p);
+        }
         Instant now = clock.instant();
         RetentionRule rule = new RetentionRule();
         rule.id = UUID.randomUUID();
         rule.categoryCode = category.code;
         rule.version = RetentionRule.latestVersion(category.code) + 1;
+        rule.mode = mode;
         rule.period = parsed.period().iso();
+        rule.purposes = purposes;
         rule.justification = request.justification();
+        rule.exceptional = exceptional;
         rule.effectiveFrom = request.effectiveFrom() == null ? now : request.effectiveFrom().toInstant();
         rule.author = request.author();
         rule.createdAt = now;
         rule.persist();
-        return rule;
+        RetentionRuleView view = RetentionRuleView.of(rule, assessment.findings());
+        audit.record(request.author(), "RULE_VERSION_CREATED", "RETENTION_RULE", rule.id, null, view);
+        return view;
     }
 
     @Transactional
-    public RetentionRule get(UUID id) {
+    public RetentionRuleView get(UUID id) {
         RetentionRule r = RetentionRule.findById(id);
         if (r == null) {
             throw ProblemException.notFound("Retention rule", "No retention rule " + id);
         }
-        return r;
+        return view(r);
     }
 
     @Transactional
-    public List<RetentionRule> list(String category) {
-        return category == null || category.isBlank() ? RetentionRule.all() : RetentionRule.history(category);
+    public List<RetentionRuleView> list(String category) {
+        List<RetentionRule> rules = category == null || category.isBlank() ? RetentionRule.all()
+                : RetentionRule.history(category);
+        return rules.stream().map(this::view).toList();
+    }
+
+    private RetentionRuleView view(RetentionRule r) {
+        LogCategory c = LogCategory.findById(r.categoryCode);
+        List<Finding> findings = GuidelineCheck.assess(r.categoryCode, c.actor, r.mode, r.retentionPeriod(),
+                r.justification, r.exceptional).findings();
+        return RetentionRuleView.of(r, findings);
     }
 }

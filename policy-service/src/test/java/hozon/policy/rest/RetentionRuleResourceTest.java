@@ -78,6 +78,42 @@ class RetentionRuleResourceTest {
     }
 
     @Test
+    void apRuleBeyondSixMonthsWithoutJustificationIsRefusedCitingTheGuideline() {
+        given().contentType(ContentType.JSON)
+                .body("{\"category\":\"ap.connection-auth\",\"period\":\"P9M\",\"author\":\"a\"}")
+                .when().post("/api/v1/retention-rules")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:hozon:problem:guideline-refusal"))
+                .body("rule", equalTo("Guideline Art. 38"))
+                .body("periodMonths", equalTo(9.0f));
+        given().contentType(ContentType.JSON)
+                .body("{\"category\":\"ap.connection-auth\",\"period\":\"P2Y\",\"justification\":\"x\",\"author\":\"a\"}")
+                .when().post("/api/v1/retention-rules")
+                .then().statusCode(400).body("type", equalTo("urn:hozon:problem:guideline-refusal"));
+    }
+
+    @Test
+    void findingsAreReturnedOnCreateAndOnRead() {
+        String location = given().contentType(ContentType.JSON)
+                .body("{\"category\":\"cp.post\",\"period\":\"P60D\",\"effectiveFrom\":\"2090-01-01T00:00:00Z\",\"author\":\"a\"}")
+                .when().post("/api/v1/retention-rules")
+                .then().statusCode(201)
+                .body("findings[0].code", equalTo("BELOW_DESIRABLE_MINIMUM"))
+                .body("findings[0].severity", equalTo("WARNING"))
+                .extract().header("Location");
+        given().when().get(location).then().statusCode(200).body("findings[0].code", equalTo("BELOW_DESIRABLE_MINIMUM"));
+    }
+
+    @Test
+    void purposesOutsideTheCategoryAreRefused() {
+        given().contentType(ContentType.JSON)
+                .body("{\"category\":\"cp.login\",\"period\":\"P3M\",\"purposes\":[\"BILLING\"],\"author\":\"a\"}")
+                .when().post("/api/v1/retention-rules")
+                .then().statusCode(400).body("type", equalTo("urn:hozon:problem:purpose-not-allowed"));
+    }
+
+    @Test
     void unknownRuleIs404ProblemJson() {
         given().when().get("/api/v1/retention-rules/00000000-0000-0000-0000-000000000000")
                 .then().statusCode(404)

@@ -9,6 +9,10 @@ public record PurgeExecution(List<CategoryOutcome> categories, List<String> unkn
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CategoryOutcome(String category, List<String> partitionsDropped, long rowsInDroppedPartitions,
-            long rowsDeleted) {
+            long rowsDeleted, long rowsDeletedForPurpose, long rowsHeld) {
+
+        public long removed() {
+            return rowsInDroppedPartitions + rowsDeleted + rowsDeletedForPurpose;
+        }
     }
 }

@@ -2,6 +2,9 @@ package hozon.purge.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +15,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** One purge run: which plan it executed, what went, and how it ended. */
@@ -59,6 +64,11 @@ public class PurgeRun extends PanacheEntityBase {
 
     @OneToMany(mappedBy = "run", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     public List<PurgeRunCategory> categories = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "purge_run_hold", joinColumns = @JoinColumn(name = "run_id"))
+    @Column(name = "hold_id")
+    public Set<UUID> holdsHonoured = new LinkedHashSet<>();
 
     public static List<PurgeRun> latest(int limit) {
         return find("order by startedAt desc").page(0, limit).list();

@@ -62,6 +62,14 @@ public class PurgeRunCategory {
     @Column(name = "partitions_dropped", nullable = false)
     public int partitionsDropped;
 
+    /** Every row removed: dropped partitions, row-wise deletes and purpose achievement. */
     @Column(name = "rows_deleted", nullable = false)
     public long rowsDeleted;
+
+    @Column(name = "rows_deleted_for_purpose", nullable = false)
+    public long rowsDeletedForPurpose;
+
+    /** Rows past the cutoff that a hold kept. */
+    @Column(name = "rows_held", nullable = false)
+    public long rowsHeld;
 }

@@ -2,6 +2,7 @@ package hozon.purge.service;
 
 import hozon.problem.ProblemException;
 import hozon.purge.client.PurgeExecution;
+import hozon.purge.client.PurgeOrder;
 import hozon.purge.client.PurgePlan;
 import hozon.purge.domain.PurgeRun;
 import hozon.purge.domain.PurgeRunCategory;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,10 +34,16 @@ public class PurgeRunStore {
         return run.id;
     }
 
+    /**
+     * Records the plan the run executes and returns the cutoffs to apply: the plan's, each
+     * moved back by the safety margin.
+     */
     @Transactional
-    public void recordPlan(UUID id, PurgePlan plan, Duration safetyMargin) {
+    public List<PurgeOrder.Cutoff> recordPlan(UUID id, PurgePlan plan, Duration safetyMargin) {
         PurgeRun run = PurgeRun.findById(id);
         run.planDigest = plan.digest();
+        run.holdsHonoured.addAll(plan.holdIds());
+        List<PurgeOrder.Cutoff> applied = new ArrayList<>();
         for (PurgePlan.CategoryCutoff c : plan.categories()) {
             PurgeRunCategory rc = new PurgeRunCategory();
             rc.key.category = c.category();
@@ -46,7 +54,9 @@ public class PurgeRunStore {
             rc.planCutoff = c.cutoff();
             rc.appliedCutoff = c.cutoff().minus(safetyMargin);
             run.categories.add(rc);
+            applied.add(new PurgeOrder.Cutoff(c.category(), rc.appliedCutoff));
         }
+        return applied;
     }
 
     @Transactional
@@ -56,7 +66,9 @@ public class PurgeRunStore {
             PurgeExecution.CategoryOutcome o = outcomes.get(rc.key.category);
             if (o != null) {
                 rc.partitionsDropped = o.partitionsDropped() == null ? 0 : o.partitionsDropped().size();
-                rc.rowsDeleted = o.rowsInDroppedPartitions() + o.rowsDeleted();
+                rc.rowsDeleted = o.removed();
+                rc.rowsDeletedForPurpose = o.rowsDeletedForPurpose();
+                rc.rowsHeld = o.rowsHeld();
             }
         }
         run.outcome = PurgeRun.Outcome.SUCCEEDED;

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,14 +84,16 @@ public class PurgeRunner {
         if (plan == null || plan.asOf() == null || !plan.asOf().equals(asOf) || plan.categories() == null) {
             return fail(id, "policy-service answered with a plan for another instant or without categories; nothing deleted");
         }
-        List<PurgeOrder.Cutoff> cutoffs = new ArrayList<>();
-        for (PurgePlan.CategoryCutoff c : plan.categories()) {
-            cutoffs.add(new PurgeOrder.Cutoff(c.category(), c.cutoff().minus(config.safetyMargin())));
+        List<PurgeOrder.Cutoff> cutoffs;
+        try {
+            cutoffs = runs.recordPlan(id, plan, config.safetyMargin());
+        } catch (RuntimeException e) {
+            return fail(id, "the plan could not be recorded, nothing deleted: " + describe(e));
         }
-        runs.recordPlan(id, plan, config.safetyMargin());
         PurgeExecution execution;
         try {
-            execution = ingest.execute(new PurgeOrder(id, plan.digest(), plan.asOf(), cutoffs));
+            execution = ingest.execute(new PurgeOrder(id, plan.digest(), plan.asOf(), cutoffs, plan.holdsOrEmpty(),
+                    plan.achievementsOrEmpty()));
         } catch (RuntimeException e) {
             return fail(id, "ingest-service did not execute the plan: " + describe(e));
         }
@@ -100,11 +101,11 @@ public class PurgeRunner {
                 .collect(Collectors.toMap(PurgeExecution.CategoryOutcome::category, Function.identity()));
         PurgeRun done = runs.succeed(id, byCategory, clock.instant());
         byCategory.values().forEach(o -> metrics.counter("hozon_purge_rows_removed_total", "category", o.category())
-                .increment(o.rowsInDroppedPartitions() + o.rowsDeleted()));
+                .increment(o.removed()));
         metrics.counter("hozon_purge_runs_total", "outcome", "SUCCEEDED").increment();
         lastSuccessEpochSeconds.set(done.finishedAt.getEpochSecond());
         LOG.infof("purge run %s succeeded: %d categories, %d rows removed", id, byCategory.size(),
-                byCategory.values().stream().mapToLong(o -> o.rowsInDroppedPartitions() + o.rowsDeleted()).sum());
+                byCategory.values().stream().mapToLong(PurgeExecution.CategoryOutcome::removed).sum());
         return done;
     }
 

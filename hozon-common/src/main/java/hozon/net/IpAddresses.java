@@ -1,4 +1,4 @@
-package hozon.ingest.domain;
+package hozon.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

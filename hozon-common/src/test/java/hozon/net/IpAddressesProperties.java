@@ -1,4 +1,4 @@
-package hozon.ingest.domain;
+package hozon.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

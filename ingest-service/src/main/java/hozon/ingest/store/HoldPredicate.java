@@ -1,0 +1,118 @@
+package hozon.ingest.store;
+
+import hozon.ingest.rest.PurgeOrder;
+import hozon.ingest.store.IdentityCodec.IdentityField;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQL that is true for a row some hold protects: its event time lies in the hold's window and
+ * one of the hold's selectors matches it. A selector that a table has no column for (an
+ * account on AP sessions, say) matches nothing there. IP selectors match by overlap
+ * ({@code &&}: the address lies in the prefix or the prefix in the address' network), with
+ * the port range, where given, overlapping the row's public port block or source port.
+ */
+public final class HoldPredicate {
+
+    private HoldPredicate() {
+    }
+
+    public static SqlFragment protectedRows(RecordKind kind, List<PurgeOrder.Hold> holds, IdentityCodec codec) {
+        List<String> perHold = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (PurgeOrder.Hold h : holds) {
+            List<String> selectors = new ArrayList<>();
+            List<Object> selectorParams = new ArrayList<>();
+            for (PurgeOrder.Selector s : h.selectors()) {
+                String sql = selector(kind, s, selectorParams, codec);
+                if (sql != null) {
+                    selectors.add(sql);
+                }
+            }
+            if (selectors.isEmpty()) {
+                continue;
+            }
+            perHold.add("(" + kind.timeColumn() + " >= ? and " + kind.timeColumn() + " < ? and ("
+                    + String.join(" or ", selectors) + "))");
+            params.add(h.windowFrom().toInstant().atOffset(ZoneOffset.UTC));
+            params.add(h.windowTo().toInstant().atOffset(ZoneOffset.UTC));
+            params.addAll(selectorParams);
+        }
+        return perHold.isEmpty() ? SqlFragment.FALSE : new SqlFragment("(" + String.join(" or ", perHold) + ")", params);
+    }
+
+    /** The column a purpose-achieved selector reads on {@code kind}, or null when the table has none. */
+    public static String achievementColumn(RecordKind kind, PurgeOrder.SelectorKind selector) {
+        return switch (selector) {
+            case SUBSCRIBER -> kind == RecordKind.AP_SESSION ? "subscriber_id" : null;
+            case ACCOUNT -> kind.category().startsWith("cp.") ? "account_id" : null;
+            default -> null;
+        };
+    }
+
+    private static String selector(RecordKind kind, PurgeOrder.Selector s, List<Object> params, IdentityCodec codec) {
+        boolean ports = s.portStart() != null && s.portEnd() != null;
+        switch (s.kind()) {
+            case SUBSCRIBER:
+                if (kind != RecordKind.AP_SESSION) {
+                    return null;
+                }
+                params.add(codec.encode(IdentityField.SUBSCRIBER, s.value()));
+                return "subscriber_id = ?";
+            case SESSION:
+                if (kind != RecordKind.AP_SESSION) {
+                    return null;
+                }
+                params.add(s.value());
+                return "session_id = ?";
+            case ACCOUNT:
+                if (!kind.category().startsWith("cp.")) {
+                    return null;
+                }
+                params.add(codec.encode(IdentityField.ACCOUNT, s.value()));
+                return "account_id = ?";
+            case POST:
+                if (kind != RecordKind.CP_POST) {
+                    return null;
+                }
+                params.add(s.value());
+                return "event_id = ?";
+            case IP:
+                return ipSelector(kind, s, ports, params);
+            default:
+                return null;
+        }
+    }
+
+    private static String ipSelector(RecordKind kind, PurgeOrder.Selector s, boolean ports, List<Object> params) {
+        switch (kind) {
+            case AP_SESSION:
+                params.add(s.value());
+                params.add(s.value());
+                if (ports) {
+                    params.add(s.portEnd());
+                    params.add(s.portStart());
+                    return "(assigned_ip && ?::inet or (public_ip && ?::inet and public_port_start <= ? and public_port_end >= ?))";
+                }
+                return "(assigned_ip && ?::inet or public_ip && ?::inet)";
+            case AP_PORT_BLOCK:
+                params.add(s.value());
+                params.add(s.value());
+                if (ports) {
+                    params.add(s.portEnd());
+                    params.add(s.portStart());
+                    return "(inside_ip && ?::inet or (public_ip && ?::inet and port_start <= ? and port_end >= ?))";
+                }
+                return "(inside_ip && ?::inet or public_ip && ?::inet)";
+            default:
+                params.add(s.value());
+                if (ports) {
+                    params.add(s.portStart());
+                    params.add(s.portEnd());
+                    return "(ip && ?::inet and source_port between ? and ?)";
+                }
+                return "(ip && ?::inet)";
+        }
+    }
+}

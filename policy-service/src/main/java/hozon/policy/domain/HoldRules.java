@@ -1,0 +1,225 @@
+package hozon.policy.domain;
+
+import hozon.net.IpAddresses;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The statutory limits of each kind of hold (domain brief §4, requirement R5). Plain Java:
+ * give it a draft, the categories that exist, the current instant and the limits; it returns
+ * every refusal, each naming the rule that refuses it.
+ */
+public final class HoldRules {
+
+    public static final String CCP_197_3 = "CCP Art. 197(3)";
+    public static final String CCP_197_4 = "CCP Art. 197(4)";
+    public static final String PLATFORM_ACT = "Information Distribution Platform Act (deletion-prohibition order)";
+    public static final String EMERGENCY = "Emergency preservation (Guideline Art. 38, exception for protecting rights)";
+    public static final String R5 = "hozon R5 (holds need a precise scope)";
+
+    /** A preservation request may ask for at most 30 days at first (CCP Art. 197(3)). */
+    public static final int PRESERVATION_INITIAL_MAX_DAYS = 30;
+    /** Each extension adds at most 30 days (CCP Art. 197(4)). */
+    public static final int PRESERVATION_EXTENSION_MAX_DAYS = 30;
+    /** Never more than 60 days in total (CCP Art. 197(4)). */
+    public static final int PRESERVATION_TOTAL_MAX_DAYS = 60;
+
+    private HoldRules() {
+    }
+
+    /** Operator-set limits on a hold's scope and reviews. */
+    public record Limits(Duration maxWindow, int maxEmergencyReviewDays, int minIpv4Prefix, int minIpv6Prefix,
+            ZoneId calendar) {
+    }
+
+    public static List<Refusal> check(HoldDraft d, Set<String> knownCategories, Instant now, Limits limits) {
+        List<Refusal> out = new ArrayList<>();
+        if (d.type() == null) {
+            out.add(Refusal.of("invalid-hold", "type", R5, "type is required"));
+            return out;
+        }
+        LocalDate today = LocalDate.ofInstant(now, limits.calendar());
+        checkScope(d, knownCategories, limits, out);
+        switch (d.type()) {
+            case PRESERVATION_REQUEST -> {
+                require(out, "authority", d.authority(), CCP_197_3, "the issuing authority (prosecutor or judicial police)");
+                require(out, "officer", d.officer(), CCP_197_3, "the requesting officer");
+                require(out, "documentRef", d.documentRef(), CCP_197_3, "the reference of the written request");
+                if (d.requestDate() == null) {
+                    out.add(Refusal.of("invalid-hold", "requestDate", CCP_197_3,
+                            CCP_197_3 + ": a preservation request is made in writing; its date is required"));
+                }
+                if (d.days() == null) {
+                    out.add(Refusal.of("invalid-hold", "days", CCP_197_3,
+                            CCP_197_3 + ": the number of days to preserve (at most 30) is required"));
+                } else if (d.days() < 1 || d.days() > PRESERVATION_INITIAL_MAX_DAYS) {
+                    out.add(Refusal.of("preservation-limit", "days", CCP_197_3, CCP_197_3
+                                    + ": a preservation request may ask for at most 30 days (requested " + d.days() + ")")
+                            .with("limitDays", PRESERVATION_INITIAL_MAX_DAYS).with("requestedDays", d.days()));
+                }
+                forbid(out, "endsAt", d.endsAt(), CCP_197_3, "a preservation request's end follows from days");
+            }
+            case DELETION_PROHIBITION_ORDER -> {
+                require(out, "court", d.court(), PLATFORM_ACT, "the court that issued the order");
+                require(out, "caseNumber", d.caseNumber(), PLATFORM_ACT, "the case number");
+                if (d.reviewDate() == null) {
+                    out.add(Refusal.of("invalid-hold", "reviewDate", PLATFORM_ACT, PLATFORM_ACT
+                            + ": the order lasts until the case ends; a review date to check on the case is required"));
+                } else if (d.reviewDate().isBefore(today)) {
+                    out.add(Refusal.of("invalid-hold", "reviewDate", PLATFORM_ACT, "the review date lies in the past"));
+                }
+                forbid(out, "endsAt", d.endsAt(), PLATFORM_ACT, "the order lasts until released when the case ends");
+                forbid(out, "days", d.days(), PLATFORM_ACT, "the order lasts until released when the case ends");
+            }
+            case EMERGENCY_PRESERVATION -> {
+                require(out, "reason", d.reason(), EMERGENCY, "the rights being protected and why");
+                if (d.reviewDate() == null) {
+                    out.add(Refusal.of("invalid-hold", "reviewDate", EMERGENCY,
+                            EMERGENCY + ": kept only while the need lasts; a review date is required"));
+                } else if (d.reviewDate().isBefore(today)
+                        || d.reviewDate().isAfter(today.plusDays(limits.maxEmergencyReviewDays()))) {
+                    out.add(Refusal.of("invalid-hold", "reviewDate", EMERGENCY, EMERGENCY
+                                    + ": the review date must lie within " + limits.maxEmergencyReviewDays()
+                                    + " days from today (" + today + ")")
+                            .with("maxReviewDays", limits.maxEmergencyReviewDays()));
+                }
+                forbid(out, "endsAt", d.endsAt(), EMERGENCY, "emergency preservation lasts until released");
+                forbid(out, "days", d.days(), EMERGENCY, "emergency preservation lasts until released");
+            }
+            case OTHER_STATUTE -> {
+                require(out, "statute", d.statute(), "Other statute", "the statute that requires preservation");
+                require(out, "article", d.article(), "Other statute", "the article of that statute");
+                Instant start = d.startsAt() == null ? now : d.startsAt();
+                if (d.endsAt() == null) {
+                    out.add(Refusal.of("invalid-hold", "endsAt", "Other statute",
+                            "a hold under another statute needs an explicit end"));
+                } else if (!d.endsAt().isAfter(start)) {
+                    out.add(Refusal.of("invalid-hold", "endsAt", "Other statute", "endsAt must be after startsAt"));
+                }
+                forbid(out, "days", d.days(), "Other statute", "give endsAt instead");
+            }
+        }
+        return out;
+    }
+
+    /** Refusal of an extension of {@code hold} by {@code days}, or null when it is allowed. */
+    public static Refusal checkExtension(LegalHold hold, int days, String documentRef, Instant now) {
+        if (hold.type != HoldType.PRESERVATION_REQUEST) {
+            return Refusal.of("not-extendable", "days", CCP_197_4,
+                    "only preservation requests are extended; a " + hold.type + " lasts until released or changes by a new hold");
+        }
+        if (hold.releasedAt != null) {
+            return Refusal.of("hold-ended", "days", CCP_197_4,
+                    "the preservation request was " + hold.releaseKind.name().toLowerCase() + " at " + hold.releasedAt
+                            + "; an ended hold is not extended");
+        }
+        if (!hold.endsAt.isAfter(now)) {
+            return Refusal.of("hold-ended", "days", CCP_197_4,
+                    "the preservation request ended at " + hold.endsAt + "; an ended hold is not extended");
+        }
+        if (documentRef == null || documentRef.isBlank()) {
+            return Refusal.of("invalid-extension", "documentRef", CCP_197_4,
+                    CCP_197_4 + ": an extension is requested in writing; its document reference is required");
+        }
+        if (days < 1 || days > PRESERVATION_EXTENSION_MAX_DAYS) {
+            return Refusal.of("preservation-limit", "days", CCP_197_4,
+                    CCP_197_4 + ": an extension may add at most 30 days (requested " + days + ")")
+                    .with("limitDays", PRESERVATION_EXTENSION_MAX_DAYS).with("requestedDays", days);
+        }
+        long total = hold.grantedDays() + days;
+        if (total > PRESERVATION_TOTAL_MAX_DAYS) {
+            return Refusal.of("preservation-limit", "days", CCP_197_4,
+                    CCP_197_4 + ": preservation may not exceed 60 days in total (requested " + total + ")")
+                    .with("limitDays", PRESERVATION_TOTAL_MAX_DAYS).with("requestedDays", total)
+                    .with("grantedDays", hold.grantedDays());
+        }
+        return null;
+    }
+
+    private static void checkScope(HoldDraft d, Set<String> knownCategories, Limits limits, List<Refusal> out) {
+        if (d.categories() == null || d.categories().isEmpty()) {
+            out.add(Refusal.of("blanket-hold", "categories", R5, "a hold names at least one category"));
+        } else {
+            for (String c : d.categories()) {
+                if (!knownCategories.contains(c)) {
+                    out.add(Refusal.of("unknown-category", "categories", R5, "no log category '" + c + "' is registered"));
+                }
+            }
+        }
+        if (d.selectors() == null || d.selectors().isEmpty()) {
+            out.add(Refusal.of("blanket-hold", "selectors", R5,
+                    "a hold names at least one subscriber, account, post, session or address: blanket holds are refused"));
+        } else {
+            for (int i = 0; i < d.selectors().size(); i++) {
+                checkSelector(d.selectors().get(i), "selectors[" + i + "]", limits, out);
+            }
+        }
+        if (d.windowFrom() == null || d.windowTo() == null) {
+            out.add(Refusal.of("invalid-hold", d.windowFrom() == null ? "windowFrom" : "windowTo", R5,
+                    "a hold covers a time window of events: windowFrom and windowTo are required"));
+        } else if (!d.windowTo().isAfter(d.windowFrom())) {
+            out.add(Refusal.of("invalid-window", "windowTo", R5, "windowTo must be after windowFrom"));
+        } else if (Duration.between(d.windowFrom(), d.windowTo()).compareTo(limits.maxWindow()) > 0) {
+            long days = Duration.between(d.windowFrom(), d.windowTo()).toDays();
+            out.add(Refusal.of("blanket-hold", "windowTo", R5, "the window spans " + days + " days; at most "
+                            + limits.maxWindow().toDays() + " are allowed: blanket holds are refused")
+                    .with("limitDays", limits.maxWindow().toDays()).with("requestedDays", days));
+        }
+    }
+
+    private static void checkSelector(HoldSelector s, String field, Limits limits, List<Refusal> out) {
+        if (s == null || s.kind == null || s.value == null || s.value.isBlank()) {
+            out.add(Refusal.of("invalid-selector", field, R5, "a selector has a kind and a value"));
+            return;
+        }
+        if (s.value.length() > 256) {
+            out.add(Refusal.of("invalid-selector", field + ".value", R5, "at most 256 characters"));
+        }
+        boolean hasPorts = s.portStart != null || s.portEnd != null;
+        if (s.kind != SelectorKind.IP) {
+            if (hasPorts) {
+                out.add(Refusal.of("invalid-selector", field + ".portStart", R5, "a port range belongs to an IP selector"));
+            }
+            return;
+        }
+        String err = IpAddresses.addressOrPrefixError(s.value);
+        if (err != null) {
+            out.add(Refusal.of("invalid-selector", field + ".value", R5, err));
+            return;
+        }
+        int slash = s.value.indexOf('/');
+        if (slash > 0) {
+            int len = Integer.parseInt(s.value.substring(slash + 1));
+            boolean v4 = IpAddresses.isIpv4(s.value.substring(0, slash));
+            int min = v4 ? limits.minIpv4Prefix() : limits.minIpv6Prefix();
+            if (len < min) {
+                out.add(Refusal.of("blanket-hold", field + ".value", R5, "prefix /" + len + " is wider than the allowed /"
+                        + min + ": blanket holds are refused").with("minPrefixLength", min));
+            }
+        }
+        if (hasPorts) {
+            if (s.portStart == null || s.portEnd == null) {
+                out.add(Refusal.of("invalid-selector", field + ".portEnd", R5, "portStart and portEnd come together"));
+            } else if (s.portStart < 0 || s.portEnd > 65535 || s.portEnd < s.portStart) {
+                out.add(Refusal.of("invalid-selector", field + ".portEnd", R5, "ports must satisfy 0 ≤ portStart ≤ portEnd ≤ 65535"));
+            }
+        }
+    }
+
+    private static void require(List<Refusal> out, String field, String value, String rule, String what) {
+        if (value == null || value.isBlank()) {
+            out.add(Refusal.of("invalid-hold", field, rule, rule + ": " + what + " is required"));
+        }
+    }
+
+    private static void forbid(List<Refusal> out, String field, Object value, String rule, String why) {
+        if (value != null) {
+            out.add(Refusal.of("invalid-hold", field, rule, field + " does not apply: " + why));
+        }
+    }
+}

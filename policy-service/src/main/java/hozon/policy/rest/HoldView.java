@@ -1,0 +1,42 @@
+package hozon.policy.rest;
+
+import hozon.policy.domain.HoldExtension;
+import hozon.policy.domain.HoldSelector;
+import hozon.policy.domain.HoldType;
+import hozon.policy.domain.LegalHold;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A legal hold as stored, with its state at the time of reading. */
+public record HoldView(UUID id, HoldType type, String status, Instant startsAt, Instant endsAt, Instant effectiveEnd,
+        LocalDate reviewDate, Instant windowFrom, Instant windowTo, Set<String> categories,
+        List<HoldRequests.Selector> selectors, boolean confidential, String authority, String officer,
+        String documentRef, LocalDate requestDate, String court, String caseNumber, String reason, String statute,
+        String article, long grantedDays, List<ExtensionView> extensions, Instant releasedAt,
+        LegalHold.ReleaseKind releaseKind, String releaseReason, String author, Instant createdAt) {
+
+    public record ExtensionView(int days, String documentRef, Instant previousEnd, Instant newEnd, String author,
+            Instant createdAt) {
+        static ExtensionView of(HoldExtension e) {
+            return new ExtensionView(e.days, e.documentRef, e.previousEnd, e.newEnd, e.author, e.createdAt);
+        }
+    }
+
+    public static HoldView of(LegalHold h, Instant now) {
+        String status = h.inForceAt(now) ? "IN_FORCE"
+                : now.isBefore(h.startsAt) ? "PENDING"
+                : h.releaseKind != null ? h.releaseKind.name() : "EXPIRED";
+        return new HoldView(h.id, h.type, status, h.startsAt, h.endsAt, h.effectiveEnd(), h.reviewDate, h.windowFrom,
+                h.windowTo, Set.copyOf(h.categories), h.selectors.stream().map(HoldView::selector).toList(),
+                h.confidential, h.authority, h.officer, h.documentRef, h.requestDate, h.court, h.caseNumber, h.reason,
+                h.statute, h.article, h.grantedDays(), h.extensions.stream().map(ExtensionView::of).toList(),
+                h.releasedAt, h.releaseKind, h.releaseReason, h.author, h.createdAt);
+    }
+
+    private static HoldRequests.Selector selector(HoldSelector s) {
+        return new HoldRequests.Selector(s.kind, s.value, s.portStart, s.portEnd);
+    }
+}

@@ -1,0 +1,58 @@
+package hozon.policy.service;
+
+import hozon.policy.domain.Actor;
+import hozon.policy.domain.LogCategory;
+import hozon.policy.domain.PurposeAchievement;
+import hozon.policy.domain.Refusal;
+import hozon.policy.domain.SelectorKind;
+import hozon.policy.rest.PurposeAchievementRequests;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Records "purpose achieved" events; the purge plan turns them into deletions (R3). */
+@ApplicationScoped
+public class PurposeAchievementService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditService audit;
+
+    @Transactional
+    public PurposeAchievementRequests.AchievementView record(PurposeAchievementRequests.NewAchievement r) {
+        Instant now = clock.instant();
+        LogCategory c = LogCategory.findById(r.category());
+        if (c == null) {
+            Refusals.throwIf(Refusal.of("unknown-category", "category", "R3", "no log category '" + r.category()
+                    + "' is registered"), 400);
+        }
+        SelectorKind expected = c.actor == Actor.AP ? SelectorKind.SUBSCRIBER : SelectorKind.ACCOUNT;
+        if (r.selectorKind() != expected) {
+            Refusals.throwIf(Refusal.of("invalid-selector", "selectorKind", "R3", c.code + " records are selected by "
+                    + expected + ", not " + r.selectorKind()), 400);
+        }
+        Instant achieved = r.achievedAt() == null ? now : r.achievedAt().toInstant();
+        if (achieved.isAfter(now)) {
+            Refusals.throwIf(Refusal.of("invalid-time", "achievedAt", "R3",
+                    "a purpose is achieved when it happens, not in advance (" + achieved + " is after now)"), 400);
+        }
+        PurposeAchievement a = new PurposeAchievement();
+        a.id = UUID.randomUUID();
+        a.categoryCode = c.code;
+        a.selectorKind = r.selectorKind();
+        a.selectorValue = r.selectorValue();
+        a.achievedAt = achieved;
+        a.reason = r.reason();
+        a.author = r.author();
+        a.createdAt = now;
+        a.persist();
+        PurposeAchievementRequests.AchievementView view = PurposeAchievementRequests.AchievementView.of(a);
+        audit.record(r.author(), "PURPOSE_ACHIEVED", "PURPOSE_ACHIEVEMENT", a.id, null, view);
+        return view;
+    }
+}

@@ -1,0 +1,69 @@
+package hozon.policy.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import hozon.devdb.EmbeddedPostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresTestResource.class)
+class CaseResourceTest {
+
+    private static ValidatableResponse post(String path, String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post(path).then();
+    }
+
+    private static String newCase(String validFrom, String validTo) {
+        return "{\"type\":\"DISCLOSURE_ORDER\",\"reference\":\"R8(発チ)100\",\"issuer\":\"Tokyo District Court\","
+                + (validFrom == null ? "" : "\"validFrom\":\"" + validFrom + "\",") + "\"validTo\":\"" + validTo
+                + "\",\"lookups\":[\"AP_ADDRESS\"],\"categories\":[\"ap.connection-auth\",\"ap.nat-port-block\"],"
+                + "\"author\":\"legal@example.jp\"}";
+    }
+
+    private static ValidatableResponse decide(String caseId, String lookup, String category) {
+        return post("/api/v1/case-decisions", "{\"caseId\":\"" + caseId + "\",\"lookup\":\"" + lookup
+                + "\",\"category\":\"" + category + "\"}").statusCode(200);
+    }
+
+    @Test
+    void aValidCaseAllowsOnlyWhatItsScopeNames() {
+        String id = post("/api/v1/cases", newCase(null, Instant.now().plus(30, ChronoUnit.DAYS).toString()))
+                .statusCode(201).extract().path("id");
+        decide(id, "AP_ADDRESS", "ap.connection-auth").body("allowed", equalTo(true));
+        decide(id, "CP_POST", "cp.post").body("allowed", equalTo(false)).body("reason", containsString("CP_POST"));
+        decide(id, "AP_ADDRESS", "cp.login").body("allowed", equalTo(false)).body("reason", containsString("cp.login"));
+
+        post("/api/v1/cases/" + id + "/close", "{\"reason\":\"case ended\",\"author\":\"legal\"}").statusCode(200);
+        decide(id, "AP_ADDRESS", "ap.connection-auth").body("allowed", equalTo(false))
+                .body("reason", containsString("closed"));
+        post("/api/v1/cases/" + id + "/close", "{\"reason\":\"again\",\"author\":\"legal\"}").statusCode(409);
+    }
+
+    @Test
+    void expiredAndUnknownCasesAreDenied() {
+        String id = post("/api/v1/cases", newCase(Instant.now().minus(60, ChronoUnit.DAYS).toString(),
+                Instant.now().minus(1, ChronoUnit.DAYS).toString())).statusCode(201).extract().path("id");
+        decide(id, "AP_ADDRESS", "ap.connection-auth").body("allowed", equalTo(false))
+                .body("reason", containsString("expired"));
+        decide(UUID.randomUUID().toString(), "AP_ADDRESS", "ap.connection-auth").body("allowed", equalTo(false));
+    }
+
+    @Test
+    void invalidCasesAreRefused() {
+        post("/api/v1/cases", newCase("2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z")).statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("validTo"));
+        post("/api/v1/cases", "{\"type\":\"SERVICE_PROTECTION\",\"reference\":\"SP-1\",\"issuer\":\"Trust & Safety\","
+                + "\"validTo\":\"2099-01-01T00:00:00Z\",\"lookups\":[\"CP_POST\"],\"categories\":[\"cp.post\"],"
+                + "\"author\":\"a\"}").statusCode(400).body("errors[0].field", equalTo("description"));
+        given().when().get("/api/v1/cases/" + UUID.randomUUID()).then().statusCode(404);
+    }
+}
