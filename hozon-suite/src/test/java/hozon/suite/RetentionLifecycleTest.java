@@ -125,4 +125,38 @@ class RetentionLifecycleTest {
                 .then().statusCode(200).body("[0].outcome", equalTo("SUCCEEDED"))
                 .body("find { it.outcome == 'FAILED' }.failureReason", startsWith("policy-service unavailable"));
     }
+
+    @Test
+    @Order(3)
+    void heldSessionSurvivesItsExpiryAndGoesOnTheFirstRunAfterTheHoldEnds() {
+        Instant old = monthsAgo(7);
+        ingestSession("sub-under-investigation", old);
+        ingestSession("sub-neighbour", old.plus(1, ChronoUnit.HOURS));
+        String holdId = given().contentType(ContentType.JSON)
+                .body("{\"type\":\"PRESERVATION_REQUEST\",\"days\":30,\"authority\":\"Osaka District Public Prosecutors"
+                        + " Office\",\"officer\":\"Prosecutor Tanaka\",\"documentRef\":\"R8-保-77\",\"requestDate\":\""
+                        + LocalDate.now(JST) + "\",\"windowFrom\":\"" + old.minus(1, ChronoUnit.DAYS) + "\",\"windowTo\":\""
+                        + old.plus(1, ChronoUnit.DAYS) + "\",\"categories\":[\"ap.connection-auth\"],"
+                        + "\"selectors\":[{\"kind\":\"SUBSCRIBER\",\"value\":\"sub-under-investigation\"}],"
+                        + "\"author\":\"legal@example.jp\"}")
+                .when().post(suite.url(ServiceName.POLICY) + "/api/v1/holds")
+                .then().statusCode(201).extract().path("id");
+
+        JsonPath held = purge();
+        assertThat(held.getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(held.getList("holdsHonoured")).contains(holdId);
+        assertThat(held.getInt("categories.find { it.category == 'ap.connection-auth' }.rowsHeld")).isEqualTo(1);
+        assertThat(sessionsOnDayOf(old)).as("only the held session is left").isEqualTo(1);
+
+        given().contentType(ContentType.JSON)
+                .body("{\"kind\":\"WITHDRAWN\",\"reason\":\"investigation closed\",\"author\":\"legal@example.jp\"}")
+                .when().post(suite.url(ServiceName.POLICY) + "/api/v1/holds/" + holdId + "/release")
+                .then().statusCode(200);
+
+        JsonPath after = purge();
+        assertThat(after.getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(after.getList("holdsHonoured")).doesNotContain(holdId);
+        assertThat(after.getInt("categories.find { it.category == 'ap.connection-auth' }.rowsDeleted")).isEqualTo(1);
+        assertThat(sessionsOnDayOf(old)).isZero();
+    }
 }

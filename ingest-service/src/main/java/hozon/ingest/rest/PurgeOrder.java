@@ -9,7 +9,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A purge plan from policy-service, as purge-service hands it over for execution. */
+/**
+ * A purge plan from policy-service, as purge-service hands it over for execution. Unknown
+ * fields are refused here on purpose: a hold field this version does not understand could
+ * narrow what it protects, so such a plan deletes nothing (fail closed) until ingest-service
+ * is upgraded.
+ */
 @Schema(description = "Purge plan to execute: per category, delete records with event time before the cutoff, never"
         + " what a hold protects; delete records of selectors whose purpose is achieved")
 public record PurgeOrder(
@@ -33,7 +38,9 @@ public record PurgeOrder(
     }
 
     public record Hold(@NotNull UUID holdId, @NotNull Set<String> categories, @NotNull List<@NotNull @Valid Selector> selectors,
-            @NotNull OffsetDateTime windowFrom, @NotNull OffsetDateTime windowTo) {
+            @NotNull OffsetDateTime windowFrom, @NotNull OffsetDateTime windowTo,
+            @Schema(description = "When the hold ends, if known (informational: the plan already holds only holds in force)")
+            OffsetDateTime until) {
     }
 
     public record Selector(@NotNull SelectorKind kind, @NotBlank String value, Integer portStart, Integer portEnd) {

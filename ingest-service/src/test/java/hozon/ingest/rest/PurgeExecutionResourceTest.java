@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import hozon.devdb.EmbeddedPostgresTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -60,6 +62,80 @@ class PurgeExecutionResourceTest {
                 .then().statusCode(200)
                 .body("categories[0].rowsInDroppedPartitions", equalTo(0))
                 .body("categories[0].rowsDeleted", equalTo(0));
+    }
+
+    private static String event(String kind, String account, String eventId, String at) {
+        return "{\"kind\":\"" + kind + "\",\"eventId\":\"" + eventId + "\",\"accountId\":\"" + account
+                + "\",\"ip\":\"198.51.100.9\",\"sourcePort\":40000,\"occurredAt\":\"" + at + "\"}";
+    }
+
+    @Test
+    void heldRowsOutliveTheirCutoffAndGoOnceThePlanNoLongerCarriesTheHold() {
+        String held = "acct-held-" + UUID.randomUUID();
+        String free = "acct-free-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"records\":["
+                        + event("ACCOUNT_CREATED", held, "h1", "2019-05-01T10:00:00Z") + ","
+                        + event("ACCOUNT_CREATED", free, "f1", "2019-05-01T11:00:00Z") + "]}")
+                .when().post("/api/v1/cp/events").then().statusCode(200).body("stored", equalTo(2));
+        String hold = ",\"holds\":[{\"holdId\":\"" + UUID.randomUUID() + "\",\"categories\":[\"cp.account\"],"
+                + "\"selectors\":[{\"kind\":\"ACCOUNT\",\"value\":\"" + held + "\"}],"
+                + "\"windowFrom\":\"2019-04-01T00:00:00Z\",\"windowTo\":\"2019-06-01T00:00:00Z\"}]}";
+        String withHold = order(Instant.now(), "cp.account", "2019-06-01T00:00:00Z").replaceFirst("}$", hold);
+
+        given().contentType(ContentType.JSON).body(withHold).when().post("/internal/v1/purge-executions")
+                .then().statusCode(200)
+                .body("categories[0].partitionsDropped", not(hasItem("cp_account_event_p20190501")))
+                .body("categories[0].rowsHeld", equalTo(1));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_account_event where account_id = ?", held)).isEqualTo(1);
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_account_event where account_id = ?", free)).isZero();
+
+        // The hold has ended: the next plan does not carry it, and the day goes.
+        given().contentType(ContentType.JSON).body(order(Instant.now(), "cp.account", "2019-06-01T00:00:00Z"))
+                .when().post("/internal/v1/purge-executions")
+                .then().statusCode(200)
+                .body("categories[0].partitionsDropped", hasItem("cp_account_event_p20190501"))
+                .body("categories[0].rowsHeld", equalTo(0));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_account_event where account_id = ?", held)).isZero();
+    }
+
+    @Test
+    void anIpAndPortHoldKeepsOnlyTheMatchingTransmissions() {
+        String acct = "acct-ip-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"records\":["
+                        + "{\"kind\":\"LOGIN\",\"eventId\":\"in\",\"accountId\":\"" + acct + "\",\"ip\":\"203.0.113.50\","
+                        + "\"sourcePort\":1500,\"occurredAt\":\"2017-02-01T10:00:00Z\"},"
+                        + "{\"kind\":\"LOGIN\",\"eventId\":\"out\",\"accountId\":\"" + acct + "\",\"ip\":\"203.0.113.50\","
+                        + "\"sourcePort\":3000,\"occurredAt\":\"2017-02-01T11:00:00Z\"}]}")
+                .when().post("/api/v1/cp/events").then().statusCode(200);
+        String hold = ",\"holds\":[{\"holdId\":\"" + UUID.randomUUID() + "\",\"categories\":[\"cp.login\"],"
+                + "\"selectors\":[{\"kind\":\"IP\",\"value\":\"203.0.113.0/24\",\"portStart\":1024,\"portEnd\":2047}],"
+                + "\"windowFrom\":\"2017-01-01T00:00:00Z\",\"windowTo\":\"2017-03-01T00:00:00Z\"}]}";
+        given().contentType(ContentType.JSON)
+                .body(order(Instant.now(), "cp.login", "2017-03-01T00:00:00Z").replaceFirst("}$", hold))
+                .when().post("/internal/v1/purge-executions").then().statusCode(200);
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event where account_id = ? and event_id = 'in'",
+                acct)).isEqualTo(1);
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event where account_id = ? and event_id = 'out'",
+                acct)).isZero();
+    }
+
+    @Test
+    void aSelectorsRecordsGoUpToTheInstantItsPurposeWasAchieved() {
+        String acct = "acct-done-" + UUID.randomUUID();
+        String other = "acct-other-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"records\":["
+                        + event("POST", acct, "p1-" + acct, "2019-07-10T10:00:00Z") + ","
+                        + event("POST", acct, "p2-" + acct, "2019-07-20T10:00:00Z") + ","
+                        + event("POST", other, "p3-" + other, "2019-07-10T10:00:00Z") + "]}")
+                .when().post("/api/v1/cp/events").then().statusCode(200).body("stored", equalTo(3));
+        String achieved = ",\"purposeAchievements\":[{\"category\":\"cp.post\",\"selectorKind\":\"ACCOUNT\","
+                + "\"selectorValue\":\"" + acct + "\",\"achievedAt\":\"2019-07-15T00:00:00Z\"}]}";
+        given().contentType(ContentType.JSON)
+                .body(order(Instant.now(), "cp.post", "2019-07-01T00:00:00Z").replaceFirst("}$", achieved))
+                .when().post("/internal/v1/purge-executions").then().statusCode(200)
+                .body("categories[0].rowsDeletedForPurpose", equalTo(1));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_post where account_id = ?", acct)).isEqualTo(1);
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_post where account_id = ?", other)).isEqualTo(1);
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The purge plan from policy-service, with a timeout, two retries and a circuit breaker.
+ * The purge plan from policy-service, with a timeout, two retries and a circuit breaker
+ * (open for 5 s after 3 of 4 attempts failed, so a manual trigger cannot hammer a sick peer).
  * When policy-service is down this throws: the caller deletes nothing (fail closed).
  * Every value can be overridden in configuration, e.g.
  * {@code hozon.purge.client.PolicyGateway/plan/Retry/maxRetries=5}.
@@ -24,7 +25,7 @@ public class PolicyGateway {
 
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 500, delayUnit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public PurgePlan plan(Instant asOf) {
         return client.plan(asOf.toString());
     }

@@ -115,16 +115,28 @@ public class PurgeRunner {
         return runs.fail(id, reason, clock.instant());
     }
 
-    /** A reason fit for the run record: what failed, without stack traces or response bodies. */
+    /**
+     * A reason fit for the run record: what failed, without stack traces. An HTTP refusal is
+     * quoted by its status and problem detail (the peers never put identifiers there).
+     */
     private static String describe(Throwable e) {
+        if (e instanceof jakarta.ws.rs.WebApplicationException wae && wae.getResponse() != null) {
+            String detail = "";
+            try {
+                detail = wae.getResponse().readEntity(com.fasterxml.jackson.databind.JsonNode.class).path("detail").asText("");
+            } catch (RuntimeException unreadable) {
+                // no problem body; the status says enough
+            }
+            return "HTTP " + wae.getResponse().getStatus() + (detail.isEmpty() ? "" : ": " + truncate(detail));
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String msg = root.getMessage() == null ? "" : ": " + root.getMessage();
-        if (msg.length() > 300) {
-            msg = msg.substring(0, 300) + "…";
-        }
-        return root.getClass().getSimpleName() + msg;
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + truncate(root.getMessage()));
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 }
