@@ -30,5 +30,12 @@ public interface IngestConfig {
         /** A plan older than this (asOf vs. this service's clock) is refused: deletion needs a fresh plan. */
         @WithDefault("PT15M")
         Duration maxPlanAge();
+
+        /**
+         * Ask policy-service, before each deleting transaction commits, whether any hold changed
+         * since the plan; if so, or if it cannot answer, stop and delete nothing more.
+         */
+        @WithDefault("true")
+        boolean confirmHoldsUnchanged();
     }
 }

@@ -6,11 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +33,10 @@ public class PurgeExecutionResource {
     @POST
     @Operation(summary = "Execute a purge plan",
             description = "Drops day partitions wholly before each category's cutoff and deletes earlier rows of the"
-                    + " day holding it. Idempotent: executing the same plan again removes nothing more.")
+                    + " day holding it, never what a hold protects (copied to the preservation area first). Before each"
+                    + " deleting transaction commits, policy-service confirms that no hold changed since the plan;"
+                    + " otherwise the execution stops (completed=false). Idempotent: executing the same plan again"
+                    + " removes nothing more.")
     @APIResponse(responseCode = "200", description = "What was removed, per category",
             content = @Content(schema = @Schema(implementation = PurgeExecutionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed order",
@@ -39,5 +45,16 @@ public class PurgeExecutionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PurgeExecutionView execute(@NotNull @Valid PurgeOrder order) throws SQLException {
         return executor.execute(order);
+    }
+
+    @GET
+    @Path("/{runId}")
+    @Operation(summary = "What a run removed so far, from the execution log",
+            description = "Read after a failed or interrupted run: the log is written by each deleting transaction,"
+                    + " so these counts are exactly what went.")
+    @APIResponse(responseCode = "200", description = "Per-category counts (empty when the run removed nothing)",
+            content = @Content(schema = @Schema(implementation = PurgeExecutionView.class)))
+    public PurgeExecutionView summary(@PathParam("runId") UUID runId) throws SQLException {
+        return executor.summary(runId);
     }
 }

@@ -5,15 +5,26 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What an execution removed, per category. Counts and partition names (days), never identifiers. */
+/**
+ * What a run removed, per category, read back from the execution log that each deletion wrote
+ * in its own transaction: counts and relation names (days), never identifiers.
+ */
 public record PurgeExecutionView(UUID runId, String planDigest, Instant startedAt, Instant finishedAt,
-        List<CategoryOutcome> categories, List<String> unknownCategories) {
+        @Schema(description = "False when the execution stopped early; abortReason says why") boolean completed,
+        String abortReason, List<CategoryOutcome> categories, List<String> unknownCategories) {
 
     public record CategoryOutcome(String category, Instant cutoff, List<String> partitionsDropped,
             @Schema(description = "Rows that went with the dropped partitions") long rowsInDroppedPartitions,
             @Schema(description = "Rows deleted one by one (the cutoff's own day, or days a hold touches)")
             long rowsDeleted,
             @Schema(description = "Rows deleted because their purpose was achieved") long rowsDeletedForPurpose,
-            @Schema(description = "Rows past the cutoff kept because a hold protects them") long rowsHeld) {
+            @Schema(description = "Rows that left the preservation area: their holds ended and retention is past")
+            long rowsReleasedFromPreservation,
+            @Schema(description = "Rows past the cutoff kept because a hold protects them (in place or moved to the"
+                    + " preservation area)") long rowsHeld) {
+
+        public long removed() {
+            return rowsInDroppedPartitions + rowsDeleted + rowsDeletedForPurpose + rowsReleasedFromPreservation;
+        }
     }
 }

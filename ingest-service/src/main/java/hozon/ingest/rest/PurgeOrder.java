@@ -21,6 +21,8 @@ public record PurgeOrder(
         @Schema(description = "Purge run this execution belongs to") @NotNull UUID runId,
         @Schema(description = "Digest of the policy-service plan") @NotBlank String planDigest,
         @Schema(description = "Instant the plan was computed for") @NotNull OffsetDateTime asOf,
+        @Schema(description = "policy-service's holds revision when the plan was made; if it differs at execution,"
+                + " nothing more is deleted") @NotNull Long holdsRevision,
         @NotNull List<@NotNull @Valid Cutoff> cutoffs,
         @Schema(description = "Holds in force: their records are never deleted") List<@NotNull @Valid Hold> holds,
         @Schema(description = "Selectors whose purpose is achieved (UNTIL_PURPOSE_ACHIEVED categories only)")

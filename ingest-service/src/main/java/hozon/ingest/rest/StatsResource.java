@@ -43,6 +43,21 @@ public class StatsResource {
         return stats.dailyCounts(date("from", from), date("to", to));
     }
 
+    @GET
+    @Path("/removed-volumes")
+    @Operation(summary = "Records removed by purges, per category and JST day of their event time",
+            description = "The de-identified remains of deleted records: hourly counts kept when the records went.")
+    @APIResponse(responseCode = "200", description = "Counts ordered by category and day")
+    @APIResponse(responseCode = "400", description = "Malformed dates or window too long",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<DailyCount> removedVolumes(
+            @Parameter(description = "First day (inclusive), ISO date; default: 31 days before 'to'",
+                    example = "2026-03-01") @QueryParam("from") String from,
+            @Parameter(description = "Last day (exclusive), ISO date; default: tomorrow", example = "2026-04-01")
+            @QueryParam("to") String to) throws SQLException {
+        return stats.removedVolumes(date("from", from), date("to", to));
+    }
+
     private static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

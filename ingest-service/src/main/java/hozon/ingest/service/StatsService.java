@@ -32,16 +32,8 @@ public class StatsService {
 
     /** Counts for days in [from, to), in the report zone; defaults to the last 31 days. */
     public List<DailyCount> dailyCounts(LocalDate from, LocalDate to) throws SQLException {
-        LocalDate end = to != null ? to : LocalDate.ofInstant(clock.instant(), config.reportZone()).plusDays(1);
-        LocalDate start = from != null ? from : end.minusDays(31);
-        if (!start.isBefore(end)) {
-            throw ProblemException.invalid("from must be before to",
-                    Problem.FieldError.of("to", "must be after from"));
-        }
-        if (start.plus(config.maxStatsWindow()).isBefore(end)) {
-            throw ProblemException.invalid("the window may span at most " + config.maxStatsWindow(),
-                    Problem.FieldError.of("from", "window longer than " + config.maxStatsWindow()));
-        }
+        LocalDate end = end(to);
+        LocalDate start = start(from, end);
         String zone = config.reportZone().getId();
         List<DailyCount> result = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
@@ -66,5 +58,48 @@ public class StatsService {
             }
         }
         return result;
+    }
+
+    /**
+     * Records removed by purges, per category and day of their event time: the de-identified
+     * remains of deleted records (R4). Same window rules as {@link #dailyCounts}.
+     */
+    public List<DailyCount> removedVolumes(LocalDate from, LocalDate to) throws SQLException {
+        LocalDate end = end(to);
+        LocalDate start = start(from, end);
+        String zone = config.reportZone().getId();
+        List<DailyCount> result = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select category, (hour at time zone ?)::date as day, sum(records) from removed_volume"
+                        + " where hour >= (?::date)::timestamp at time zone ? and hour < (?::date)::timestamp at time zone ?"
+                        + " group by category, day order by category, day")) {
+            ps.setString(1, zone);
+            ps.setString(2, start.toString());
+            ps.setString(3, zone);
+            ps.setString(4, end.toString());
+            ps.setString(5, zone);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new DailyCount(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3)));
+                }
+            }
+        }
+        return result;
+    }
+
+    private LocalDate end(LocalDate to) {
+        return to != null ? to : LocalDate.ofInstant(clock.instant(), config.reportZone()).plusDays(1);
+    }
+
+    private LocalDate start(LocalDate from, LocalDate end) {
+        LocalDate start = from != null ? from : end.minusDays(31);
+        if (!start.isBefore(end)) {
+            throw ProblemException.invalid("from must be before to", Problem.FieldError.of("to", "must be after from"));
+        }
+        if (start.plus(config.maxStatsWindow()).isBefore(end)) {
+            throw ProblemException.invalid("the window may span at most " + config.maxStatsWindow(),
+                    Problem.FieldError.of("from", "window longer than " + config.maxStatsWindow()));
+        }
+        return start;
     }
 }

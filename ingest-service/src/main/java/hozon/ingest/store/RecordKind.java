@@ -33,6 +33,11 @@ public enum RecordKind {
         return table;
     }
 
+    /** Where rows a hold protects wait once their day's partition is dropped. */
+    public String preservedTable() {
+        return table + "_preserved";
+    }
+
     /** The event time claimed by the source; the partition key. */
     public String timeColumn() {
         return timeColumn;

@@ -2,12 +2,29 @@ package hozon.ingest.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** A piece of SQL with its parameters, bound in order. */
+/** A boolean piece of SQL with its parameters, bound in order. */
 public record SqlFragment(String sql, List<Object> params) {
 
     public static final SqlFragment FALSE = new SqlFragment("false", List.of());
+    public static final SqlFragment TRUE = new SqlFragment("true", List.of());
+
+    public static SqlFragment of(String sql, Object... params) {
+        return new SqlFragment(sql, Arrays.asList(params));
+    }
+
+    public SqlFragment and(SqlFragment other) {
+        List<Object> all = new ArrayList<>(params);
+        all.addAll(other.params);
+        return new SqlFragment("(" + sql + ") and (" + other.sql + ")", all);
+    }
+
+    public SqlFragment not() {
+        return new SqlFragment("not (" + sql + ")", params);
+    }
 
     /** Binds the parameters from position {@code first}; returns the next free position. */
     public int bind(PreparedStatement ps, int first) throws SQLException {

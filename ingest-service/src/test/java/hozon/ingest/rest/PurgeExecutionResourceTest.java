@@ -3,6 +3,7 @@ package hozon.ingest.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -31,7 +32,7 @@ class PurgeExecutionResourceTest {
     }
 
     private static String order(Instant asOf, String category, String cutoff) {
-        return "{\"runId\":\"" + UUID.randomUUID() + "\",\"planDigest\":\"test\",\"asOf\":\"" + asOf
+        return "{\"runId\":\"" + UUID.randomUUID() + "\",\"planDigest\":\"test\",\"holdsRevision\":0,\"asOf\":\"" + asOf
                 + "\",\"cutoffs\":[{\"category\":\"" + category + "\",\"cutoff\":\"" + cutoff + "\"}]}";
     }
 
@@ -49,8 +50,8 @@ class PurgeExecutionResourceTest {
         given().contentType(ContentType.JSON).body(order(Instant.now(), "cp.login", "2019-03-03T10:00:00Z"))
                 .when().post("/internal/v1/purge-executions")
                 .then().statusCode(200)
-                .body("categories[0].partitionsDropped", contains("cp_login_event_p20190301", "cp_login_event_p20190302"))
-                .body("categories[0].rowsInDroppedPartitions", equalTo(2))
+                .body("categories[0].partitionsDropped", hasItems("cp_login_event_p20190301", "cp_login_event_p20190302"))
+                .body("categories[0].partitionsDropped", not(hasItem("cp_login_event_p20190303")))
                 .body("categories[0].rowsDeleted", equalTo(1));
 
         assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event where account_id = ?", acct)).isEqualTo(2);
@@ -60,7 +61,7 @@ class PurgeExecutionResourceTest {
         given().contentType(ContentType.JSON).body(order(Instant.now(), "cp.login", "2019-03-03T10:00:00Z"))
                 .when().post("/internal/v1/purge-executions")
                 .then().statusCode(200)
-                .body("categories[0].rowsInDroppedPartitions", equalTo(0))
+                .body("categories[0].partitionsDropped", not(hasItem("cp_login_event_p20190301")))
                 .body("categories[0].rowsDeleted", equalTo(0));
     }
 
@@ -82,20 +83,28 @@ class PurgeExecutionResourceTest {
                 + "\"windowFrom\":\"2019-04-01T00:00:00Z\",\"windowTo\":\"2019-06-01T00:00:00Z\"}]}";
         String withHold = order(Instant.now(), "cp.account", "2019-06-01T00:00:00Z").replaceFirst("}$", hold);
 
+        // The day goes as a whole; the held row waits in the preservation area, tagged with its hold.
         given().contentType(ContentType.JSON).body(withHold).when().post("/internal/v1/purge-executions")
                 .then().statusCode(200)
-                .body("categories[0].partitionsDropped", not(hasItem("cp_account_event_p20190501")))
+                .body("completed", equalTo(true))
+                .body("categories[0].partitionsDropped", hasItem("cp_account_event_p20190501"))
                 .body("categories[0].rowsHeld", equalTo(1));
-        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_account_event where account_id = ?", held)).isEqualTo(1);
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_account_event where account_id = ?", held)).isZero();
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_account_event_preserved where account_id = ?"
+                + " and cardinality(hold_ids) = 1", held)).isEqualTo(1);
         assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_account_event where account_id = ?", free)).isZero();
 
-        // The hold has ended: the next plan does not carry it, and the day goes.
+        // The hold has ended: the next plan does not carry it, and the preserved row goes too.
         given().contentType(ContentType.JSON).body(order(Instant.now(), "cp.account", "2019-06-01T00:00:00Z"))
                 .when().post("/internal/v1/purge-executions")
                 .then().statusCode(200)
-                .body("categories[0].partitionsDropped", hasItem("cp_account_event_p20190501"))
+                .body("categories[0].rowsReleasedFromPreservation", equalTo(1))
                 .body("categories[0].rowsHeld", equalTo(0));
-        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_account_event where account_id = ?", held)).isZero();
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_account_event_preserved where account_id = ?", held))
+                .isZero();
+        // What went is still visible as a volume, without any identifier.
+        given().queryParam("from", "2019-05-01").queryParam("to", "2019-05-02").when().get("/api/v1/stats/removed-volumes")
+                .then().statusCode(200).body("find { it.category == 'cp.account' }.count", equalTo(2));
     }
 
     @Test
@@ -113,10 +122,11 @@ class PurgeExecutionResourceTest {
         given().contentType(ContentType.JSON)
                 .body(order(Instant.now(), "cp.login", "2017-03-01T00:00:00Z").replaceFirst("}$", hold))
                 .when().post("/internal/v1/purge-executions").then().statusCode(200);
-        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event where account_id = ? and event_id = 'in'",
-                acct)).isEqualTo(1);
-        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event where account_id = ? and event_id = 'out'",
-                acct)).isZero();
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event_preserved where account_id = ?"
+                + " and event_id = 'in'", acct)).isEqualTo(1);
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event where account_id = ?", acct)).isZero();
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event_preserved where account_id = ?"
+                + " and event_id = 'out'", acct)).isZero();
     }
 
     @Test
@@ -136,6 +146,35 @@ class PurgeExecutionResourceTest {
                 .body("categories[0].rowsDeletedForPurpose", equalTo(1));
         assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_post where account_id = ?", acct)).isEqualTo(1);
         assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_post where account_id = ?", other)).isEqualTo(1);
+    }
+
+    @Test
+    void aPreviewCountsWhatWouldGoAndDeletesNothing() {
+        String acct = "acct-preview-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"records\":["
+                        + event("POST", acct, "x1-" + acct, "2020-01-05T10:00:00Z") + ","
+                        + event("POST", acct, "x2-" + acct, "2020-01-06T10:00:00Z") + "]}")
+                .when().post("/api/v1/cp/events").then().statusCode(200);
+        // Other tests never cut cp.post after mid-2019, so 2020 belongs to this test alone.
+        given().contentType(ContentType.JSON).body(order(Instant.now(), "cp.post", "2020-01-06T00:00:00Z"))
+                .when().post("/internal/v1/purge-previews")
+                .then().statusCode(200)
+                .body("categories[0].partitionsToDrop", hasItem("cp_post_p20200105"))
+                .body("categories[0].partitionsToDrop", not(hasItem("cp_post_p20200106")))
+                .body("categories[0].oldestDue", equalTo("2020-01-05T10:00:00Z"));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_post where account_id = ?", acct)).isEqualTo(2);
+    }
+
+    @Test
+    void theExecutionLogAnswersForARunAfterTheFact() {
+        String acct = "acct-log-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"records\":[" + event("LOGOUT", acct, "l1", "2015-03-01T10:00:00Z") + "]}")
+                .when().post("/api/v1/cp/events").then().statusCode(200);
+        String body = order(Instant.now(), "cp.login", "2015-03-02T00:00:00Z");
+        String runId = body.substring(body.indexOf("runId\":\"") + 8, body.indexOf("runId\":\"") + 44);
+        given().contentType(ContentType.JSON).body(body).when().post("/internal/v1/purge-executions").then().statusCode(200);
+        given().when().get("/internal/v1/purge-executions/" + runId).then().statusCode(200)
+                .body("categories.find { it.category == 'cp.login' }.partitionsDropped", hasItem("cp_login_event_p20150301"));
     }
 
     @Test

@@ -133,6 +133,16 @@ public class LegalHold extends PanacheEntityBase {
                 + " order by createdAt", t);
     }
 
+    /**
+     * A number that changes with every committed change to any hold: the count of hold entries
+     * in the append-only audit trail. A count, not the highest id, so that a change committed
+     * out of id order still changes it.
+     */
+    public static long revision() {
+        return getEntityManager().createQuery("select count(a) from AuditEntry a where a.entityType = 'LEGAL_HOLD'",
+                Long.class).getSingleResult();
+    }
+
     public static List<LegalHold> newestFirst(int limit) {
         return find("order by createdAt desc").page(0, limit).list();
     }

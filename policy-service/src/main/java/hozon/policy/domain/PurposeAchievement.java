@@ -50,8 +50,8 @@ public class PurposeAchievement extends PanacheEntityBase {
      * achievement has no more effect, so only those whose cap has not yet removed everything
      * (achievedAt after the category's cutoff) are worth carrying in a plan.
      */
-    public static List<PurposeAchievement> relevant(String category, Instant asOf, Instant cutoff) {
-        return list("categoryCode = ?1 and achievedAt <= ?2 and achievedAt > ?3 order by achievedAt", category, asOf,
-                cutoff);
+    public static List<PurposeAchievement> relevant(String category, Instant asOf, Instant cutoff, Instant knownAt) {
+        return list("categoryCode = ?1 and achievedAt <= ?2 and achievedAt > ?3 and createdAt <= ?4 order by achievedAt",
+                category, asOf, cutoff, knownAt);
     }
 }

@@ -80,9 +80,12 @@ public class RetentionRule extends PanacheEntityBase {
         return v == null ? 0 : v;
     }
 
-    /** The version in force at {@code instant}: latest effective_from at or before it, highest version on a tie. */
-    public static Optional<RetentionRule> inForce(String category, Instant instant) {
-        return find("categoryCode = ?1 and effectiveFrom <= ?2 order by effectiveFrom desc, version desc",
-                category, instant).firstResultOptional();
+    /**
+     * The version in force at {@code instant} among those created by {@code knownAt}: latest
+     * effective_from at or before the instant, highest version on a tie.
+     */
+    public static Optional<RetentionRule> inForce(String category, Instant instant, Instant knownAt) {
+        return find("categoryCode = ?1 and effectiveFrom <= ?2 and createdAt <= ?3 order by effectiveFrom desc, version desc",
+                category, instant, knownAt).firstResultOptional();
     }
 }

@@ -69,6 +69,20 @@ public class HoldResource {
         return holds.list(inForce, limit);
     }
 
+    public record HoldsRevision(
+            @Schema(description = "Changes with every committed change to any hold") long revision) {
+    }
+
+    @GET
+    @Path("/revision")
+    @Operation(summary = "The holds revision",
+            description = "ingest-service compares it with the plan's before each deletion commits, so that a hold"
+                    + " placed after the plan was made still wins.")
+    @APIResponse(responseCode = "200", description = "The current revision")
+    public HoldsRevision revision() {
+        return new HoldsRevision(holds.revision());
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "One hold with its extensions and state")

@@ -37,8 +37,10 @@ public class PurgePlanResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PurgePlanView plan(
             @Parameter(description = "RFC 3339 instant with offset; default: now", example = "2026-11-26T09:00:00+09:00")
-            @QueryParam("asOf") String asOf) {
-        return plans.plan(parseInstant("asOf", asOf));
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "Consider only rules and purpose achievements recorded by this instant;"
+                    + " default: now", example = "2026-11-26T08:00:00+09:00") @QueryParam("knownAt") String knownAt) {
+        return plans.plan(parseInstant("asOf", asOf), parseInstant("knownAt", knownAt));
     }
 
     private static Instant parseInstant(String name, String value) {

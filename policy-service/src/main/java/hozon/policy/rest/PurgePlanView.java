@@ -17,8 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "Purge plan: per category, the instant before which records are expired, minus what holds protect")
 public record PurgePlanView(
         Instant asOf,
+        @Schema(description = "Only rules and purpose achievements recorded by this instant were considered")
+        Instant knownAt,
         Instant generatedAt,
-        @Schema(description = "SHA-256 (hex) over asOf, every cutoff, hold and achievement in the plan") String digest,
+        @Schema(description = "SHA-256 (hex) over asOf, knownAt, the holds revision, every cutoff, hold and achievement")
+        String digest,
+        @Schema(description = "Changes with every change to any hold; ingest-service compares it before each deletion"
+                + " commits") long holdsRevision,
         List<CategoryCutoff> categories,
         @Schema(description = "Categories with no rule in force at asOf; nothing of theirs is due")
         List<String> withoutRule,

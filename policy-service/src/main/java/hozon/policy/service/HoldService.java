@@ -133,6 +133,11 @@ public class HoldService {
         return holds.stream().limit(limit).map(h -> HoldView.of(h, now)).toList();
     }
 
+    @Transactional
+    public long revision() {
+        return LegalHold.revision();
+    }
+
     private HoldRules.Limits limits() {
         PolicyConfig.Hold c = config.hold();
         return new HoldRules.Limits(c.maxWindow(), c.maxEmergencyReviewDays(), c.minIpv4PrefixLength(),

@@ -31,14 +31,25 @@ public class PurgePlanService {
     @Inject
     PolicyConfig config;
 
+    /**
+     * @param asOf the instant the plan is for (default now)
+     * @param knownAt only rules and purpose achievements recorded by then count (default: now);
+     *     purge-service asks for a plan known an hour ago to give operators a grace period to
+     *     undo a mistaken rule change. Holds always count as they are now.
+     */
     @Transactional
-    public PurgePlanView plan(Instant asOf) {
-        Instant at = asOf == null ? clock.instant() : asOf;
+    public PurgePlanView plan(Instant asOf, Instant knownAt) {
+        Instant now = clock.instant();
+        Instant at = asOf == null ? now : asOf;
+        Instant known = knownAt == null ? now : knownAt;
+        // Read the holds' revision before the holds: a hold committed in between makes the
+        // revision look stale (execution stops, safe), never the other way round.
+        long holdsRevision = LegalHold.revision();
         List<PurgePlanView.CategoryCutoff> cutoffs = new ArrayList<>();
         List<String> withoutRule = new ArrayList<>();
         List<PurgePlanView.Achievement> achievements = new ArrayList<>();
         for (LogCategory category : LogCategory.listOrdered()) {
-            Optional<RetentionRule> rule = RetentionRule.inForce(category.code, at);
+            Optional<RetentionRule> rule = RetentionRule.inForce(category.code, at, known);
             if (rule.isEmpty()) {
                 withoutRule.add(category.code);
                 continue;
@@ -47,15 +58,15 @@ public class PurgePlanService {
             Instant cutoff = r.retentionPeriod().cutoff(at, config.calendarZone());
             cutoffs.add(new PurgePlanView.CategoryCutoff(category.code, r.id, r.version, r.mode, r.period, cutoff));
             if (r.mode == RuleMode.UNTIL_PURPOSE_ACHIEVED) {
-                for (PurposeAchievement a : PurposeAchievement.relevant(category.code, at, cutoff)) {
+                for (PurposeAchievement a : PurposeAchievement.relevant(category.code, at, cutoff, known)) {
                     achievements.add(new PurgePlanView.Achievement(a.categoryCode, a.selectorKind, a.selectorValue,
                             a.achievedAt));
                 }
             }
         }
         List<PurgePlanView.HoldScope> holds = LegalHold.inForce(at).stream().map(PurgePlanService::scope).toList();
-        return new PurgePlanView(at, clock.instant(), digest(at, cutoffs, holds, achievements), cutoffs, withoutRule,
-                holds, achievements);
+        return new PurgePlanView(at, known, clock.instant(), digest(at, known, holdsRevision, cutoffs, holds, achievements),
+                holdsRevision, cutoffs, withoutRule, holds, achievements);
     }
 
     private static PurgePlanView.HoldScope scope(LegalHold h) {
@@ -64,9 +75,10 @@ public class PurgePlanService {
                 h.windowFrom, h.windowTo, h.effectiveEnd());
     }
 
-    static String digest(Instant asOf, List<PurgePlanView.CategoryCutoff> cutoffs, List<PurgePlanView.HoldScope> holds,
-            List<PurgePlanView.Achievement> achievements) {
-        StringBuilder canonical = new StringBuilder("hozon-purge-plan/2\n").append(asOf).append('\n');
+    static String digest(Instant asOf, Instant knownAt, long holdsRevision, List<PurgePlanView.CategoryCutoff> cutoffs,
+            List<PurgePlanView.HoldScope> holds, List<PurgePlanView.Achievement> achievements) {
+        StringBuilder canonical = new StringBuilder("hozon-purge-plan/3\n").append(asOf).append('|').append(knownAt)
+                .append('|').append(holdsRevision).append('\n');
         for (PurgePlanView.CategoryCutoff c : cutoffs) {
             canonical.append("C|").append(c.category()).append('|').append(c.ruleId()).append('|')
                     .append(c.ruleVersion()).append('|').append(c.mode()).append('|').append(c.cutoff()).append('\n');

@@ -54,6 +54,28 @@ class PurgePlanResourceTest {
     }
 
     @Test
+    void aPlanKnownEarlierIgnoresRulesRecordedSinceSoAMistakeCanBeUndoneInTime() {
+        java.time.Instant beforeChange = java.time.Instant.now();
+        createRule("ap.nat-port-block", "P3M", "2080-01-01T00:00:00Z");
+        given().queryParam("asOf", "2080-06-01T00:00:00Z").queryParam("knownAt", beforeChange.toString())
+                .when().get("/api/v1/purge-plan").then().statusCode(200)
+                .body("withoutRule", hasItem("ap.nat-port-block"));
+        given().queryParam("asOf", "2080-06-01T00:00:00Z")
+                .when().get("/api/v1/purge-plan").then().statusCode(200)
+                .body("categories.category", hasItem("ap.nat-port-block"));
+    }
+
+    @Test
+    void everyHoldChangeMovesTheHoldsRevision() {
+        long before = given().when().get("/api/v1/holds/revision").then().statusCode(200).extract().jsonPath().getLong("revision");
+        given().contentType(ContentType.JSON).body(HoldResourceTest.preservation(5,
+                        "[{\"kind\":\"SUBSCRIBER\",\"value\":\"sub-rev\"}]"))
+                .when().post("/api/v1/holds").then().statusCode(201);
+        long after = given().when().get("/api/v1/purge-plan").then().statusCode(200).extract().jsonPath().getLong("holdsRevision");
+        assertThat(after).isEqualTo(before + 1);
+    }
+
+    @Test
     void malformedAsOfIsRefused() {
         given().queryParam("asOf", "2026-03-01 10:00")
                 .when().get("/api/v1/purge-plan").then().statusCode(400)
