@@ -12,12 +12,21 @@ final class SuiteFixture {
     }
 
     static Suite start(String name) throws Exception {
+        return start(name, Map.of());
+    }
+
+    /** @param env extra environment for every service, e.g. purge-service's grace or pause */
+    static Suite start(String name, Map<String, String> env) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>();
+        // Scheduled purges off: the tests trigger runs themselves. A one-second grace, so that
+        // rules created by a test count for deletion a moment later.
+        all.put("HOZON_PURGE_INTERVAL", "off");
+        all.put("HOZON_PURGE_GRACE", "PT1S");
+        all.putAll(env);
         Path root = Path.of(System.getProperty("hozon.root", "..")).toAbsolutePath().normalize();
-        Suite.Options options = new Suite.Options(root, root.resolve("hozon-suite/target/" + name), 
+        Suite.Options options = new Suite.Options(root, root.resolve("hozon-suite/target/" + name),
                 System.getenv("HOZON_TEST_DB_URL"), System.getenv("HOZON_TEST_DB_USER"),
-                System.getenv("HOZON_TEST_DB_PASSWORD"), 0, false, Map.of(),
-                // Scheduled purges off: the tests trigger runs themselves.
-                Map.of("HOZON_PURGE_INTERVAL", "off"),
+                System.getenv("HOZON_TEST_DB_PASSWORD"), 0, false, Map.of(), all,
                 List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), Duration.ofSeconds(180));
         return Suite.start(options);
     }

@@ -39,7 +39,9 @@ public class StatsService {
         try (Connection c = dataSource.getConnection()) {
             for (RecordKind kind : RecordKind.values()) {
                 String t = kind.timeColumn();
-                String sql = "select (" + t + " at time zone ?)::date as day, count(*) from " + kind.table()
+                // Stored means live or in the preservation area: held records count until they go.
+                String sql = "select (" + t + " at time zone ?)::date as day, count(*) from (select " + t + " from "
+                        + kind.table() + " union all select " + t + " from " + kind.preservedTable() + ") r"
                         + " where " + t + " >= (?::date)::timestamp at time zone ?"
                         + " and " + t + " < (?::date)::timestamp at time zone ?"
                         + " group by day order by day";

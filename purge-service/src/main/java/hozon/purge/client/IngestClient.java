@@ -1,19 +1,30 @@
 package hozon.purge.client;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 @RegisterRestClient(configKey = "ingest")
 @Path("/internal/v1")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
 public interface IngestClient {
 
     @POST
     @Path("/purge-executions")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     PurgeExecution execute(PurgeOrder order);
+
+    @GET
+    @Path("/purge-executions/{runId}")
+    PurgeExecution summary(@PathParam("runId") UUID runId);
+
+    @POST
+    @Path("/purge-previews")
+    PurgePreview preview(PurgeOrder order);
 }

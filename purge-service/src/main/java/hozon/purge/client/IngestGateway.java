@@ -2,12 +2,16 @@ package hozon.purge.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Hands a plan to ingest-service. Deliberately no retry here: an execution may run for
- * minutes, and a retried call could overlap the first. The next scheduled run re-executes the
- * plan, which is idempotent, so a failure loses nothing.
+ * ingest-service. {@link #execute} deliberately has no retry: an execution may run for
+ * minutes, and a retried call could overlap the first; the next run re-executes the plan
+ * (idempotent), so a failure loses nothing. The read-only calls retry.
  */
 @ApplicationScoped
 public class IngestGateway {
@@ -18,5 +22,17 @@ public class IngestGateway {
 
     public PurgeExecution execute(PurgeOrder order) {
         return client.execute(order);
+    }
+
+    /** What a run removed so far, from ingest-service's execution log. */
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 500, delayUnit = ChronoUnit.MILLIS)
+    public PurgeExecution summary(UUID runId) {
+        return client.summary(runId);
+    }
+
+    @Retry(maxRetries = 1, delay = 500, delayUnit = ChronoUnit.MILLIS)
+    public PurgePreview preview(PurgeOrder order) {
+        return client.preview(order);
     }
 }

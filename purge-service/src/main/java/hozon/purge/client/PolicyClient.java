@@ -14,5 +14,5 @@ public interface PolicyClient {
     @GET
     @Path("/purge-plan")
     @Produces(MediaType.APPLICATION_JSON)
-    PurgePlan plan(@QueryParam("asOf") String asOf);
+    PurgePlan plan(@QueryParam("asOf") String asOf, @QueryParam("knownAt") String knownAt);
 }

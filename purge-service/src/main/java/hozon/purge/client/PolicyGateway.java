@@ -26,7 +26,7 @@ public class PolicyGateway {
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 500, delayUnit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public PurgePlan plan(Instant asOf) {
-        return client.plan(asOf.toString());
+    public PurgePlan plan(Instant asOf, Instant knownAt) {
+        return client.plan(asOf.toString(), knownAt.toString());
     }
 }

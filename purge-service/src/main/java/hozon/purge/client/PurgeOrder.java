@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** What ingest-service is asked to execute. */
-public record PurgeOrder(UUID runId, String planDigest, Instant asOf, List<Cutoff> cutoffs,
+public record PurgeOrder(UUID runId, String planDigest, Instant asOf, long holdsRevision, List<Cutoff> cutoffs,
         List<JsonNode> holds, List<JsonNode> purposeAchievements) {
 
     public record Cutoff(String category, Instant cutoff) {

@@ -12,8 +12,9 @@ import java.util.UUID;
  * the rest to ingest-service as it came, never storing or logging it.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PurgePlan(Instant asOf, Instant generatedAt, String digest, List<CategoryCutoff> categories,
-        List<String> withoutRule, List<JsonNode> holds, List<JsonNode> purposeAchievements) {
+public record PurgePlan(Instant asOf, Instant knownAt, Instant generatedAt, String digest, Long holdsRevision,
+        List<CategoryCutoff> categories, List<String> withoutRule, List<JsonNode> holds,
+        List<JsonNode> purposeAchievements) {
 
     public List<JsonNode> holdsOrEmpty() {
         return holds == null ? List.of() : holds;

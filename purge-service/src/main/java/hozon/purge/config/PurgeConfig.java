@@ -16,11 +16,25 @@ public interface PurgeConfig {
     String initialDelay();
 
     /**
+     * A rule version or purpose achievement deletes records only once it has been on record
+     * this long: a mistaken rule change can be superseded before anything goes.
+     */
+    @WithDefault("PT1H")
+    Duration grace();
+
+    /**
      * Subtracted from every cutoff before execution: records are kept this much longer than the
      * plan says, so that clock differences between services can never delete early.
      */
     @WithDefault("PT10M")
     Duration safetyMargin();
+
+    /**
+     * Wait between recording the plan and executing it. Zero in production; drills and the
+     * cross-service tests use it to place a hold while a run is in flight.
+     */
+    @WithDefault("PT0S")
+    Duration pauseBeforeExecution();
 
     /** Most runs the run list returns at once. */
     @WithDefault("100")

@@ -62,6 +62,10 @@ public class PurgeRun extends PanacheEntityBase {
     @Column(name = "plan_digest")
     public String planDigest;
 
+    /** Digest of the plan as known a grace period ago, the second half of what the run applied. */
+    @Column(name = "known_plan_digest")
+    public String knownPlanDigest;
+
     @OneToMany(mappedBy = "run", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     public List<PurgeRunCategory> categories = new ArrayList<>();
 
@@ -69,6 +73,14 @@ public class PurgeRun extends PanacheEntityBase {
     @CollectionTable(name = "purge_run_hold", joinColumns = @JoinColumn(name = "run_id"))
     @Column(name = "hold_id")
     public Set<UUID> holdsHonoured = new LinkedHashSet<>();
+
+    public static List<PurgeRun> running() {
+        return list("outcome", Outcome.RUNNING);
+    }
+
+    public static PurgeRun lastSucceeded() {
+        return find("outcome = ?1 order by finishedAt desc", Outcome.SUCCEEDED).firstResult();
+    }
 
     public static List<PurgeRun> latest(int limit) {
         return find("order by startedAt desc").page(0, limit).list();

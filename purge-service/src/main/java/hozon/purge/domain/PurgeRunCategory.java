@@ -69,6 +69,10 @@ public class PurgeRunCategory {
     @Column(name = "rows_deleted_for_purpose", nullable = false)
     public long rowsDeletedForPurpose;
 
+    /** Rows that left the preservation area in this run. */
+    @Column(name = "rows_released", nullable = false)
+    public long rowsReleased;
+
     /** Rows past the cutoff that a hold kept. */
     @Column(name = "rows_held", nullable = false)
     public long rowsHeld;

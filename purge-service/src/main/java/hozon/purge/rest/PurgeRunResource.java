@@ -3,6 +3,8 @@ package hozon.purge.rest;
 import hozon.problem.Problem;
 import hozon.purge.config.PurgeConfig;
 import hozon.purge.domain.PurgeRun;
+import hozon.purge.service.Ledger;
+import hozon.purge.service.PreviewService;
 import hozon.purge.service.PurgeRunStore;
 import hozon.purge.service.PurgeRunner;
 import jakarta.inject.Inject;
@@ -42,6 +44,12 @@ public class PurgeRunResource {
     @Inject
     PurgeConfig config;
 
+    @Inject
+    PreviewService previews;
+
+    @Inject
+    Ledger ledger;
+
     @POST
     @Operation(summary = "Run a purge now",
             description = "Fetches a fresh plan from policy-service and has ingest-service execute it, synchronously."
@@ -54,6 +62,31 @@ public class PurgeRunResource {
     public Response trigger(@Context UriInfo uri) {
         PurgeRunView run = PurgeRunView.of(runner.run(PurgeRun.Trigger.MANUAL));
         return Response.created(uri.getAbsolutePathBuilder().path(run.id().toString()).build()).entity(run).build();
+    }
+
+    @POST
+    @Path("/preview")
+    @Operation(summary = "Dry run: what a run would remove now",
+            description = "Fetches the same plans a run would and has ingest-service count, per category, the partitions"
+                    + " that would be dropped and the rows that would go or be held. Deletes nothing, records no run.")
+    @APIResponse(responseCode = "200", description = "The preview",
+            content = @Content(schema = @Schema(implementation = PreviewView.class)))
+    @APIResponse(responseCode = "503", description = "policy-service or ingest-service unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PreviewView preview() {
+        return previews.preview();
+    }
+
+    @GET
+    @Path("/{id}/receipt")
+    @Operation(summary = "The run's ledger receipt, for an auditor to keep",
+            description = "The exact entry text that was hashed, its hash and the previous hash: anyone can recompute"
+                    + " SHA-256(prevHash + \"\\n\" + entry) and compare with later verifications.")
+    @APIResponse(responseCode = "200", description = "The receipt")
+    @APIResponse(responseCode = "404", description = "No such run, or it is still running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Ledger.Receipt receipt(@PathParam("id") UUID id) {
+        return ledger.receipt(id);
     }
 
     @GET

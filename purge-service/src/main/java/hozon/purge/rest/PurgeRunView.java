@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A purge run: the plan it executed, what it removed per category, and its outcome")
 public record PurgeRunView(UUID id, PurgeRun.Trigger trigger, PurgeRun.Outcome outcome,
         @Schema(description = "Why the run failed; present only for FAILED runs") String failureReason,
-        Instant startedAt, Instant finishedAt, Instant planAsOf, String planDigest, long rowsRemoved,
+        Instant startedAt, Instant finishedAt, Instant planAsOf, String planDigest,
+        @Schema(description = "Digest of the plan as known a grace period before planAsOf") String knownPlanDigest,
+        long rowsRemoved,
         @Schema(description = "Holds in force when the plan was made; their records were kept") Set<UUID> holdsHonoured,
         List<CategoryResult> categories) {
 
@@ -22,11 +24,12 @@ public record PurgeRunView(UUID id, PurgeRun.Trigger trigger, PurgeRun.Outcome o
             int partitionsDropped,
             @Schema(description = "Every row removed in this category") long rowsDeleted,
             @Schema(description = "Of which removed because their purpose was achieved") long rowsDeletedForPurpose,
+            @Schema(description = "Of which left the preservation area (their holds ended)") long rowsReleased,
             @Schema(description = "Rows past the cutoff kept because a hold protects them") long rowsHeld) {
 
         static CategoryResult of(PurgeRunCategory c) {
             return new CategoryResult(c.key.category, c.ruleId, c.ruleVersion, c.period, c.planCutoff, c.appliedCutoff,
-                    c.partitionsDropped, c.rowsDeleted, c.rowsDeletedForPurpose, c.rowsHeld);
+                    c.partitionsDropped, c.rowsDeleted, c.rowsDeletedForPurpose, c.rowsReleased, c.rowsHeld);
         }
     }
 
@@ -34,6 +37,6 @@ public record PurgeRunView(UUID id, PurgeRun.Trigger trigger, PurgeRun.Outcome o
         List<CategoryResult> cats = r.categories.stream().map(CategoryResult::of)
                 .sorted(Comparator.comparing(CategoryResult::category)).toList();
         return new PurgeRunView(r.id, r.trigger, r.outcome, r.failureReason, r.startedAt, r.finishedAt, r.planAsOf,
-                r.planDigest, cats.stream().mapToLong(CategoryResult::rowsDeleted).sum(), Set.copyOf(r.holdsHonoured), cats);
+                r.planDigest, r.knownPlanDigest, cats.stream().mapToLong(CategoryResult::rowsDeleted).sum(), Set.copyOf(r.holdsHonoured), cats);
     }
 }

@@ -7,27 +7,28 @@ import hozon.purge.client.PurgeExecution;
 import hozon.purge.client.PurgeOrder;
 import hozon.purge.client.PurgePlan;
 import hozon.purge.config.PurgeConfig;
+import hozon.purge.domain.AppliedPlan;
 import hozon.purge.domain.PurgeRun;
 import hozon.purge.domain.PurgeRun.Outcome;
 import hozon.purge.domain.PurgeRun.Trigger;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * One purge run: record it, fetch a fresh plan, have ingest-service execute it, record the
- * outcome. Fails closed: without a plan nothing is deleted, and the run says why. One run at
- * a time per instance.
+ * One purge run: record it, fetch fresh plans, have ingest-service execute them, record what
+ * actually went and append the ledger entry. Fails closed: without both plans nothing is
+ * deleted, and the run says why. One run at a time per instance; purge-service runs as a
+ * single replica (see deploy/), so a run found RUNNING at the start of another was
+ * interrupted and is closed with the counts ingest-service logged for it.
  */
 @ApplicationScoped
 public class PurgeRunner {
@@ -55,7 +56,7 @@ public class PurgeRunner {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void registerGauges() {
         metrics.gauge("hozon_purge_last_success_epoch_seconds", lastSuccessEpochSeconds);
     }
@@ -66,61 +67,105 @@ public class PurgeRunner {
             throw ProblemException.conflict("purge-running", "A purge run is already in progress; try again when it ends");
         }
         try {
+            reconcileInterrupted();
             return doRun(trigger);
         } finally {
             running.set(false);
         }
     }
 
+    /** The two plans merged into what a run would apply now; used by runs, the dry run and compliance. */
+    public AppliedPlan currentPlan(Instant asOf) {
+        PurgePlan current = policy.plan(asOf, asOf);
+        PurgePlan known = policy.plan(asOf, asOf.minus(config.grace()));
+        if (current == null || known == null || !asOf.equals(current.asOf()) || !asOf.equals(known.asOf())
+                || current.categories() == null || known.categories() == null) {
+            throw new IllegalStateException("policy-service answered with a plan for another instant or without"
+                    + " categories");
+        }
+        return AppliedPlan.of(current, known, config.safetyMargin());
+    }
+
     private PurgeRun doRun(Trigger trigger) {
         Instant asOf = clock.instant();
         UUID id = runs.start(trigger, asOf);
-        PurgePlan plan;
+        AppliedPlan plan;
         try {
-            plan = policy.plan(asOf);
+            plan = currentPlan(asOf);
+            runs.recordPlan(id, plan);
         } catch (RuntimeException e) {
-            return fail(id, "policy-service unavailable, nothing deleted: " + describe(e));
+            return end(id, Outcome.FAILED, "policy-service unavailable, nothing deleted: " + describe(e), null);
         }
-        if (plan == null || plan.asOf() == null || !plan.asOf().equals(asOf) || plan.categories() == null) {
-            return fail(id, "policy-service answered with a plan for another instant or without categories; nothing deleted");
-        }
-        List<PurgeOrder.Cutoff> cutoffs;
-        try {
-            cutoffs = runs.recordPlan(id, plan, config.safetyMargin());
-        } catch (RuntimeException e) {
-            return fail(id, "the plan could not be recorded, nothing deleted: " + describe(e));
-        }
+        pause();
         PurgeExecution execution;
         try {
-            execution = ingest.execute(new PurgeOrder(id, plan.digest(), plan.asOf(), cutoffs, plan.holdsOrEmpty(),
-                    plan.achievementsOrEmpty()));
+            execution = ingest.execute(new PurgeOrder(id, plan.digest(), plan.asOf(), plan.holdsRevision(),
+                    plan.categories().stream().map(c -> new PurgeOrder.Cutoff(c.category(), c.appliedCutoff())).toList(),
+                    plan.holds(), plan.purposeAchievements()));
         } catch (RuntimeException e) {
-            return fail(id, "ingest-service did not execute the plan: " + describe(e));
+            return end(id, Outcome.FAILED, "ingest-service did not execute the plan: " + describe(e), removedSoFar(id));
         }
-        Map<String, PurgeExecution.CategoryOutcome> byCategory = execution.categories().stream()
-                .collect(Collectors.toMap(PurgeExecution.CategoryOutcome::category, Function.identity()));
-        PurgeRun done = runs.succeed(id, byCategory, clock.instant());
-        byCategory.values().forEach(o -> metrics.counter("hozon_purge_rows_removed_total", "category", o.category())
-                .increment(o.removed()));
-        metrics.counter("hozon_purge_runs_total", "outcome", "SUCCEEDED").increment();
+        if (!execution.completed()) {
+            return end(id, Outcome.FAILED, "ingest-service stopped: " + execution.abortReason(), execution);
+        }
+        PurgeRun done = end(id, Outcome.SUCCEEDED, null, execution);
         lastSuccessEpochSeconds.set(done.finishedAt.getEpochSecond());
-        LOG.infof("purge run %s succeeded: %d categories, %d rows removed", id, byCategory.size(),
-                byCategory.values().stream().mapToLong(PurgeExecution.CategoryOutcome::removed).sum());
         return done;
     }
 
-    private PurgeRun fail(UUID id, String reason) {
-        LOG.warnf("purge run %s failed: %s", id, reason);
-        metrics.counter("hozon_purge_runs_total", "outcome", Outcome.FAILED.name()).increment();
-        return runs.fail(id, reason, clock.instant());
+    /** Closes runs left RUNNING by a crash, with the counts ingest-service logged for them. */
+    private void reconcileInterrupted() {
+        for (UUID stale : runs.running()) {
+            try {
+                PurgeExecution removed = ingest.summary(stale);
+                end(stale, Outcome.FAILED, "interrupted: purge-service stopped during the run; counts are those"
+                        + " ingest-service logged for it", removed);
+            } catch (RuntimeException e) {
+                LOG.warnf("run %s is still open: ingest-service could not say what it removed (%s)", stale, describe(e));
+            }
+        }
+    }
+
+    private PurgeExecution removedSoFar(UUID id) {
+        try {
+            return ingest.summary(id);
+        } catch (RuntimeException e) {
+            LOG.warnf("run %s: counts unknown, ingest-service unreachable; the next run records them", id);
+            return null;
+        }
+    }
+
+    private PurgeRun end(UUID id, Outcome outcome, String reason, PurgeExecution removed) {
+        PurgeRun run = runs.finish(id, outcome, reason, removed, clock.instant());
+        metrics.counter("hozon_purge_runs_total", "outcome", outcome.name()).increment();
+        if (removed != null && removed.categories() != null) {
+            removed.categories().forEach(o -> metrics.counter("hozon_purge_rows_removed_total", "category",
+                    o.category()).increment(o.removed()));
+        }
+        if (outcome == Outcome.SUCCEEDED) {
+            LOG.infof("purge run %s succeeded", id);
+        } else {
+            LOG.warnf("purge run %s failed: %s", id, reason);
+        }
+        return run;
+    }
+
+    private void pause() {
+        if (!config.pauseBeforeExecution().isZero()) {
+            try {
+                Thread.sleep(config.pauseBeforeExecution().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
      * A reason fit for the run record: what failed, without stack traces. An HTTP refusal is
      * quoted by its status and problem detail (the peers never put identifiers there).
      */
-    private static String describe(Throwable e) {
-        if (e instanceof jakarta.ws.rs.WebApplicationException wae && wae.getResponse() != null) {
+    static String describe(Throwable e) {
+        if (e instanceof WebApplicationException wae && wae.getResponse() != null) {
             String detail = "";
             try {
                 detail = wae.getResponse().readEntity(com.fasterxml.jackson.databind.JsonNode.class).path("detail").asText("");
