@@ -31,7 +31,8 @@ public class StatsResource {
     @GET
     @Path("/daily-counts")
     @Operation(summary = "Records per category and calendar day (JST)",
-            description = "Counts only; no record content. Days with no records are omitted.")
+            description = "Counts only; no record content. Includes records kept in the preservation area by holds."
+                    + " Days with no records are omitted.")
     @APIResponse(responseCode = "200", description = "Counts ordered by category and day")
     @APIResponse(responseCode = "400", description = "Malformed dates or window too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -2,7 +2,6 @@ package hozon.ingest.service;
 
 import hozon.ingest.config.IngestConfig;
 import hozon.ingest.rest.DailyCount;
-import hozon.ingest.store.RecordKind;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
@@ -30,36 +29,13 @@ public class StatsService {
     @Inject
     Clock clock;
 
-    /** Counts for days in [from, to), in the report zone; defaults to the last 31 days. */
+    /**
+     * Records stored (live or in the preservation area) per category and day in [from, to), in
+     * the report zone; defaults to the last 31 days. Read from the hourly stored volumes that
+     * every insert and delete keeps, so no log table is scanned.
+     */
     public List<DailyCount> dailyCounts(LocalDate from, LocalDate to) throws SQLException {
-        LocalDate end = end(to);
-        LocalDate start = start(from, end);
-        String zone = config.reportZone().getId();
-        List<DailyCount> result = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            for (RecordKind kind : RecordKind.values()) {
-                String t = kind.timeColumn();
-                // Stored means live or in the preservation area: held records count until they go.
-                String sql = "select (" + t + " at time zone ?)::date as day, count(*) from (select " + t + " from "
-                        + kind.table() + " union all select " + t + " from " + kind.preservedTable() + ") r"
-                        + " where " + t + " >= (?::date)::timestamp at time zone ?"
-                        + " and " + t + " < (?::date)::timestamp at time zone ?"
-                        + " group by day order by day";
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, zone);
-                    ps.setString(2, start.toString());
-                    ps.setString(3, zone);
-                    ps.setString(4, end.toString());
-                    ps.setString(5, zone);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            result.add(new DailyCount(kind.category(), rs.getObject(1, LocalDate.class), rs.getLong(2)));
-                        }
-                    }
-                }
-            }
-        }
-        return result;
+        return perDay("stored_volume", from, to);
     }
 
     /**
@@ -67,14 +43,18 @@ public class StatsService {
      * remains of deleted records (R4). Same window rules as {@link #dailyCounts}.
      */
     public List<DailyCount> removedVolumes(LocalDate from, LocalDate to) throws SQLException {
+        return perDay("removed_volume", from, to);
+    }
+
+    private List<DailyCount> perDay(String table, LocalDate from, LocalDate to) throws SQLException {
         LocalDate end = end(to);
         LocalDate start = start(from, end);
         String zone = config.reportZone().getId();
         List<DailyCount> result = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select category, (hour at time zone ?)::date as day, sum(records) from removed_volume"
+                "select category, (hour at time zone ?)::date as day, sum(records) from " + table
                         + " where hour >= (?::date)::timestamp at time zone ? and hour < (?::date)::timestamp at time zone ?"
-                        + " group by category, day order by category, day")) {
+                        + " group by category, day having sum(records) > 0 order by category, day")) {
             ps.setString(1, zone);
             ps.setString(2, start.toString());
             ps.setString(3, zone);

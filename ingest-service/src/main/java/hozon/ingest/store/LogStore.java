@@ -19,7 +19,8 @@ import java.util.Map;
  * Writes validated records. Each call is one transaction: the caller acknowledges only after
  * it returns, i.e. after commit. Rows go in as one {@code INSERT … SELECT FROM unnest(…)}
  * per table, so a batch is one round trip, and {@code ON CONFLICT DO NOTHING} makes a
- * retransmitted record a duplicate rather than a second row.
+ * retransmitted record a duplicate rather than a second row. The same statement adds the rows
+ * it really inserted to the hourly stored volumes.
  */
 @ApplicationScoped
 public class LogStore {
@@ -29,13 +30,13 @@ public class LogStore {
             + " select a::inet, s::timestamptz, n, sid, sub, p::inet, ps, pe, e::timestamptz, ?"
             + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[])"
             + " as t(a, s, n, sid, sub, p, ps, pe, e)"
-            + " on conflict do nothing";
+            + " on conflict do nothing returning started_at";
 
     private static final String INSERT_CP = "insert into %s (account_id, occurred_at, event_id, event_type, ip,"
             + " source_port, received_at)"
             + " select acc, t::timestamptz, eid, et, ip::inet, sp, ?"
             + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[]) as x(acc, t, eid, et, ip, sp)"
-            + " on conflict do nothing";
+            + " on conflict do nothing returning occurred_at";
 
     @Inject
     AgroalDataSource dataSource;
@@ -68,7 +69,8 @@ public class LogStore {
             pe[i] = r.publicPortEnd();
             end[i] = instant(r.end());
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(INSERT_SESSIONS)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                Volumes.trackingStatement(INSERT_SESSIONS, "started_at", 1))) {
             st.setObject(1, receivedAt.atOffset(java.time.ZoneOffset.UTC));
             st.setArray(2, c.createArrayOf("text", addr));
             st.setArray(3, c.createArrayOf("text", start));
@@ -79,7 +81,10 @@ public class LogStore {
             st.setArray(8, c.createArrayOf("int4", ps));
             st.setArray(9, c.createArrayOf("int4", pe));
             st.setArray(10, c.createArrayOf("text", end));
-            return st.executeUpdate();
+            st.setString(11, RecordKind.AP_SESSION.category());
+            try (var rs = st.executeQuery()) {
+                return (int) Volumes.total(Volumes.read(rs));
+            }
         }
     }
 
@@ -106,7 +111,8 @@ public class LogStore {
                     ip[i] = r.ip();
                     port[i] = r.sourcePort();
                 }
-                try (PreparedStatement st = c.prepareStatement(String.format(INSERT_CP, e.getKey().table()))) {
+                try (PreparedStatement st = c.prepareStatement(
+                        Volumes.trackingStatement(String.format(INSERT_CP, e.getKey().table()), "occurred_at", 1))) {
                     st.setObject(1, receivedAt.atOffset(java.time.ZoneOffset.UTC));
                     st.setArray(2, c.createArrayOf("text", acc));
                     st.setArray(3, c.createArrayOf("text", time));
@@ -114,7 +120,10 @@ public class LogStore {
                     st.setArray(5, c.createArrayOf("text", type));
                     st.setArray(6, c.createArrayOf("text", ip));
                     st.setArray(7, c.createArrayOf("int4", port));
-                    stored += st.executeUpdate();
+                    st.setString(8, e.getKey().category());
+                    try (var rs = st.executeQuery()) {
+                        stored += (int) Volumes.total(Volumes.read(rs));
+                    }
                 }
             }
         }

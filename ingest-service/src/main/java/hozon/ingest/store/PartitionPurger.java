@@ -14,13 +14,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The deleting SQL, one relation at a time. Every method runs in the caller's transaction and
- * does three things together: counts what goes into the de-identified hourly volumes,
- * removes it, and writes the execution log — so a crash leaves all three or none.
+ * does three things together: removes the rows, moves their hourly counts from the stored to
+ * the removed (de-identified) volumes, and writes the execution log — so a crash leaves all
+ * three or none. A day is dropped without counting its rows: its counts are the stored
+ * volumes the inserts kept, so expiry takes the same time at any size.
  */
 @ApplicationScoped
 public class PartitionPurger {
@@ -44,17 +48,23 @@ public class PartitionPurger {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("lock table " + p.name() + " in access exclusive mode");
             SqlFragment held = HoldPredicate.protectedRows(p.kind(), holds, codec);
-            long preserved = 0;
+            List<Volumes.Hour> preserved = List.of();
             if (held != SqlFragment.FALSE) {
                 for (PurgeOrder.Hold h : holds) {
                     preserve(c, p, h);
                 }
-                preserved = count(c, p.name(), held);
+                preserved = perHour(c, p.name(), p.kind().timeColumn(), held);
             }
-            long removed = recordVolumes(c, p.kind(), p.name(), held.not());
+            OffsetDateTime from = utc(p.from());
+            OffsetDateTime to = utc(p.to());
+            List<Volumes.Hour> removed = minus(Volumes.stored(c, p.kind().category(), from, to), preserved);
+            Volumes.addRemoved(c, p.kind().category(), removed);
+            Volumes.resetStored(c, p.kind().category(), from, to, preserved);
             s.execute("drop table " + p.name());
-            log.append(c, runId, p.kind(), p.name(), Action.DROP, removed, preserved);
-            return new long[] {removed, preserved};
+            long removedRows = Volumes.total(removed);
+            long preservedRows = Volumes.total(preserved);
+            log.append(c, runId, p.kind(), p.name(), Action.DROP, removedRows, preservedRows);
+            return new long[] {removedRows, preservedRows};
         }
     }
 
@@ -70,8 +80,7 @@ public class PartitionPurger {
         try (Connection c = dataSource.getConnection()) {
             long kept = held == SqlFragment.FALSE ? 0
                     : count(c, p.name(), SqlFragment.of(p.kind().timeColumn() + " < ?", utc(cutoff)).and(held));
-            recordVolumes(c, p.kind(), p.name(), due);
-            long deleted = delete(c, p.name(), due);
+            long deleted = delete(c, p.kind(), p.name(), due);
             log.append(c, runId, p.kind(), p.name(), Action.DELETE, deleted, kept);
             return new long[] {deleted, kept};
         }
@@ -83,8 +92,7 @@ public class PartitionPurger {
         SqlFragment due = SqlFragment.of(kind.timeColumn() + " < ?", utc(cutoff))
                 .and(HoldPredicate.protectedRows(kind, holds, codec).not());
         try (Connection c = dataSource.getConnection()) {
-            recordVolumes(c, kind, kind.preservedTable(), due);
-            long released = delete(c, kind.preservedTable(), due);
+            long released = delete(c, kind, kind.preservedTable(), due);
             if (released > 0) {
                 log.append(c, runId, kind, kind.preservedTable(), Action.RELEASE, released, 0);
             }
@@ -107,8 +115,7 @@ public class PartitionPurger {
         long total = 0;
         try (Connection c = dataSource.getConnection()) {
             for (String relation : List.of(kind.table(), kind.preservedTable())) {
-                recordVolumes(c, kind, relation, due);
-                long n = delete(c, relation, due);
+                long n = delete(c, kind, relation, due);
                 if (n > 0) {
                     log.append(c, runId, kind, relation, Action.PURPOSE, n, 0);
                 }
@@ -155,33 +162,28 @@ public class PartitionPurger {
         }
     }
 
-    /** Adds the matching rows to removed_volume per event hour; returns how many rows that is. */
-    private long recordVolumes(Connection c, RecordKind kind, String relation, SqlFragment where) throws SQLException {
-        List<Object[]> hours = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select date_trunc('hour', " + kind.timeColumn() + "), count(*)"
-                + " from " + relation + " where " + where.sql() + " group by 1")) {
+    private static List<Volumes.Hour> perHour(Connection c, String relation, String timeColumn, SqlFragment where)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select date_trunc('hour', " + timeColumn + "), count(*) from "
+                + relation + " where " + where.sql() + " group by 1")) {
             where.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    hours.add(new Object[] {rs.getObject(1, OffsetDateTime.class), rs.getLong(2)});
-                }
+                return Volumes.read(rs);
             }
         }
-        long total = 0;
-        try (PreparedStatement up = c.prepareStatement("insert into removed_volume (category, hour, records)"
-                + " values (?, ?, ?) on conflict (category, hour) do update set records = removed_volume.records + excluded.records")) {
-            for (Object[] h : hours) {
-                up.setString(1, kind.category());
-                up.setObject(2, h[0]);
-                up.setLong(3, (Long) h[1]);
-                up.addBatch();
-                total += (Long) h[1];
-            }
-            if (!hours.isEmpty()) {
-                up.executeBatch();
+    }
+
+    private static List<Volumes.Hour> minus(List<Volumes.Hour> stored, List<Volumes.Hour> kept) {
+        Map<OffsetDateTime, Long> k = new HashMap<>();
+        kept.forEach(h -> k.merge(h.hour().toInstant().atOffset(ZoneOffset.UTC), h.records(), Long::sum));
+        List<Volumes.Hour> out = new ArrayList<>();
+        for (Volumes.Hour h : stored) {
+            long n = h.records() - k.getOrDefault(h.hour().toInstant().atOffset(ZoneOffset.UTC), 0L);
+            if (n > 0) {
+                out.add(new Volumes.Hour(h.hour(), n));
             }
         }
-        return total;
+        return out;
     }
 
     private static long count(Connection c, String relation, SqlFragment where) throws SQLException {
@@ -194,10 +196,19 @@ public class PartitionPurger {
         }
     }
 
-    private static long delete(Connection c, String relation, SqlFragment where) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from " + relation + " where " + where.sql())) {
-            where.bind(ps, 1);
-            return ps.executeUpdate();
+    /** Deletes, moves the per-hour counts from stored to removed volumes, returns the rows deleted. */
+    private static long delete(Connection c, RecordKind kind, String relation, SqlFragment where) throws SQLException {
+        String sql = Volumes.trackingStatement("delete from " + relation + " where " + where.sql() + " returning "
+                + kind.timeColumn(), kind.timeColumn(), -1);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int next = where.bind(ps, 1);
+            ps.setString(next, kind.category());
+            List<Volumes.Hour> hours;
+            try (ResultSet rs = ps.executeQuery()) {
+                hours = Volumes.read(rs);
+            }
+            Volumes.addRemoved(c, kind.category(), hours);
+            return Volumes.total(hours);
         }
     }
 

@@ -36,6 +36,19 @@ class PurgeExecutionResourceTest {
                 + "\",\"cutoffs\":[{\"category\":\"" + category + "\",\"cutoff\":\"" + cutoff + "\"}]}";
     }
 
+    /** The hourly stored volumes (what a drop and the daily counts rely on) equal the rows really stored. */
+    private void assertVolumesMatchRows() {
+        for (String[] t : new String[][] {{"ap.connection-auth", "ap_session", "started_at"},
+                {"cp.account", "cp_account_event", "occurred_at"}, {"cp.login", "cp_login_event", "occurred_at"},
+                {"cp.post", "cp_post", "occurred_at"}}) {
+            long rows = DbProbe.count(ds, "select (select count(*) from ingest." + t[1] + ") + (select count(*) from ingest."
+                    + t[1] + "_preserved)");
+            long volume = DbProbe.count(ds, "select coalesce(sum(records), 0) from ingest.stored_volume where category = ?",
+                    t[0]);
+            assertThat(volume).as(t[0]).isEqualTo(rows);
+        }
+    }
+
     @Test
     void dropsWholeDaysBeforeTheCutoffAndDeletesTheEarlierPartOfItsDay() {
         String acct = "acct-" + UUID.randomUUID();
@@ -57,6 +70,7 @@ class PurgeExecutionResourceTest {
         assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event where account_id = ?", acct)).isEqualTo(2);
         assertThat(DbProbe.count(ds, "select count(*) from pg_class where relname = 'cp_login_event_p20190301'")).isZero();
 
+        assertVolumesMatchRows();
         // The same plan again removes nothing more.
         given().contentType(ContentType.JSON).body(order(Instant.now(), "cp.login", "2019-03-03T10:00:00Z"))
                 .when().post("/internal/v1/purge-executions")
@@ -105,6 +119,7 @@ class PurgeExecutionResourceTest {
         // What went is still visible as a volume, without any identifier.
         given().queryParam("from", "2019-05-01").queryParam("to", "2019-05-02").when().get("/api/v1/stats/removed-volumes")
                 .then().statusCode(200).body("find { it.category == 'cp.account' }.count", equalTo(2));
+        assertVolumesMatchRows();
     }
 
     @Test
@@ -146,6 +161,7 @@ class PurgeExecutionResourceTest {
                 .body("categories[0].rowsDeletedForPurpose", equalTo(1));
         assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_post where account_id = ?", acct)).isEqualTo(1);
         assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_post where account_id = ?", other)).isEqualTo(1);
+        assertVolumesMatchRows();
     }
 
     @Test
