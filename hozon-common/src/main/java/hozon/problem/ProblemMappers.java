@@ -82,6 +82,24 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.AuthenticationFailedException e) {
+        return Response.fromResponse(toResponse(new Problem("unauthenticated", "Unauthenticated", 401,
+                "A valid bearer token is required"))).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e) {
+        return Response.fromResponse(toResponse(new Problem("unauthenticated", "Unauthenticated", 401,
+                "A valid bearer token is required"))).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return toResponse(new Problem("forbidden", "Forbidden", 403,
+                "Your role does not allow this operation"));
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);

@@ -1,5 +1,6 @@
 package hozon.suite;
 
+import hozon.devdb.DevJwt;
 import hozon.devdb.EmbeddedDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -30,11 +31,13 @@ public final class Suite implements AutoCloseable {
     private final Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
     private final Map<ServiceName, ServiceProcess> running = new EnumMap<>(ServiceName.class);
     private final Map<ServiceName, Duration> startupTimes = new EnumMap<>(ServiceName.class);
+    private final DevJwt issuer;
 
-    private Suite(Options options, EmbeddedDatabase embedded, String jdbcUrl) {
+    private Suite(Options options, EmbeddedDatabase embedded, String jdbcUrl) throws Exception {
         this.options = options;
         this.embedded = embedded;
         this.jdbcUrl = jdbcUrl;
+        this.issuer = DevJwt.in(options.workDir().resolve("keys"));
         for (ServiceName s : ServiceName.values()) {
             Integer p = options.ports().get(s);
             ports.put(s, p == null || p == 0 ? freePort() : p);
@@ -73,6 +76,14 @@ public final class Suite implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", password());
         env.put("HOZON_POLICY_URL", url(ServiceName.POLICY));
         env.put("HOZON_INGEST_URL", url(ServiceName.INGEST));
+        // A local token issuer stands in for the operator's identity provider.
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer.publicKey().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", DevJwt.ISSUER);
+        if (name == ServiceName.PURGE) {
+            env.put("HOZON_SERVICE_TOKEN", token("purge-service", Duration.ofDays(30), "svc-purge"));
+        } else if (name == ServiceName.INGEST) {
+            env.put("HOZON_SERVICE_TOKEN", token("ingest-service", Duration.ofDays(30), "svc-ingest"));
+        }
         env.putAll(options.extraEnv());
         Path jar = options.root().resolve(name.module()).resolve("target/quarkus-app/quarkus-run.jar");
         ServiceProcess p = ServiceProcess.launch(name, jar, ports.get(name), env, options.jvmOptions(),
@@ -95,6 +106,11 @@ public final class Suite implements AutoCloseable {
         if (p != null) {
             p.kill();
         }
+    }
+
+    /** A token from the suite's local issuer, as the operator's identity provider would issue. */
+    public String token(String user, Duration ttl, String... roles) {
+        return issuer.token(user, java.util.List.of(roles), ttl);
     }
 
     public String url(ServiceName name) {

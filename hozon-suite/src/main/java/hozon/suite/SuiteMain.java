@@ -55,7 +55,18 @@ public final class SuiteMain {
             System.out.printf("  %-15s %s   (ready in %.1f s)  OpenAPI %s/q/openapi  Swagger UI %s/q/swagger-ui%n",
                     s.module(), suite.url(s), suite.startupTime(s).toMillis() / 1000.0, suite.url(s), suite.url(s));
         }
-        System.out.println("  logs in " + work.resolve("logs") + ". Ctrl-C stops everything.");
+        Path tokens = work.resolve("tokens");
+        Files.createDirectories(tokens);
+        String[][] people = {{"feed", "radius-1", "feed"}, {"policy-admin", "carol", "policy-admin"},
+            {"policy-admin-2", "dave", "policy-admin"}, {"legal-officer", "alice", "legal-officer"},
+            {"legal-officer-2", "bob", "legal-officer"}, {"auditor", "erin", "auditor"},
+            {"purge-operator", "oscar", "purge-operator"}};
+        for (String[] p : people) {
+            Files.writeString(tokens.resolve(p[0] + ".jwt"), suite.token(p[1], Duration.ofHours(24), p[2]));
+        }
+        System.out.println("  logs in " + work.resolve("logs") + "; 24-hour tokens per role in " + tokens
+                + " (e.g. -H \"Authorization: Bearer $(cat " + tokens.resolve("auditor.jwt") + ")\").");
+        System.out.println("  Ctrl-C stops everything.");
         stopped.await();
     }
 

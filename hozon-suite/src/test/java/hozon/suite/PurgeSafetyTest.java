@@ -1,7 +1,6 @@
 package hozon.suite;
 
 import static hozon.suite.SuiteClient.monthsAgo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.path.json.JsonPath;
@@ -125,7 +124,7 @@ class PurgeSafetyTest {
         assertThat(client.sessionsOnDayOf(old)).isZero();
 
         // The ledger's counts add up to what went: three expired sessions in this suite so far, plus this one.
-        List<Map<String, Object>> entries = given().queryParam("limit", 1000)
+        List<Map<String, Object>> entries = client.as("auditor").queryParam("limit", 1000)
                 .when().get(suite.url(ServiceName.PURGE) + "/api/v1/ledger").then().statusCode(200)
                 .extract().jsonPath().getList("");
         long removed = 0;

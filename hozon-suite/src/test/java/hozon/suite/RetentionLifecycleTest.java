@@ -1,7 +1,6 @@
 package hozon.suite;
 
 import static hozon.suite.SuiteClient.monthsAgo;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -83,7 +82,7 @@ class RetentionLifecycleTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> "SUCCEEDED".equals(client.purge().getString("outcome")));
         assertThat(client.sessionsOnDayOf(old)).isZero();
-        given().when().get(suite.url(ServiceName.PURGE) + "/api/v1/purge-runs")
+        client.as("auditor").when().get(suite.url(ServiceName.PURGE) + "/api/v1/purge-runs")
                 .then().statusCode(200).body("[0].outcome", equalTo("SUCCEEDED"))
                 .body("find { it.outcome == 'FAILED' }.failureReason", startsWith("policy-service unavailable"));
     }
@@ -116,12 +115,12 @@ class RetentionLifecycleTest {
     @Test
     @Order(4)
     void readBackAfterPurgeFindsNothingExpired() {
-        JsonPath compliance = given().when().get(suite.url(ServiceName.PURGE) + "/api/v1/compliance")
+        JsonPath compliance = client.as("auditor").when().get(suite.url(ServiceName.PURGE) + "/api/v1/compliance")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(compliance.getLong("categories.find { it.category == 'ap.connection-auth' }.recordsOverdue")).isZero();
         assertThat(compliance.getLong("purgeLagSeconds")).isZero();
         assertThat(compliance.getString("lastSuccessfulRunId")).isNotNull();
-        JsonPath preview = given().when().post(suite.url(ServiceName.PURGE) + "/api/v1/purge-runs/preview")
+        JsonPath preview = client.as("purge-operator").when().post(suite.url(ServiceName.PURGE) + "/api/v1/purge-runs/preview")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(preview.getLong("categories.find { it.category == 'ap.connection-auth' }.rowsDue")).isZero();
     }

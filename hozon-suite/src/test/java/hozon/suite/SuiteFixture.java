@@ -22,6 +22,8 @@ final class SuiteFixture {
         // rules created by a test count for deletion a moment later.
         all.put("HOZON_PURGE_INTERVAL", "off");
         all.put("HOZON_PURGE_GRACE", "PT1S");
+        all.put("HOZON_SECURITY_RATE_LIMIT_PER_SECOND", "10000");
+        all.put("HOZON_SECURITY_RATE_LIMIT_BURST", "10000");
         all.putAll(env);
         Path root = Path.of(System.getProperty("hozon.root", "..")).toAbsolutePath().normalize();
         Suite.Options options = new Suite.Options(root, root.resolve("hozon-suite/target/" + name),

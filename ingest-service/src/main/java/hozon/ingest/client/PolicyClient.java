@@ -5,8 +5,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import hozon.security.ServiceToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+@RegisterClientHeaders(ServiceToken.class)
 @RegisterRestClient(configKey = "policy")
 @Path("/api/v1")
 public interface PolicyClient {

@@ -2,6 +2,8 @@ package hozon.ingest.rest;
 
 import hozon.ingest.service.IngestService;
 import hozon.problem.Problem;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +32,7 @@ public class IngestResource {
 
     @POST
     @Path("/ap/sessions")
+    @RolesAllowed(Roles.FEED)
     @Operation(summary = "Store a batch of AP connection sessions (category ap.connection-auth)",
             description = "The batch is validated as a whole: any invalid record and nothing is stored. A record with"
                     + " the same (address, start, NAS, session id) as a stored one is acknowledged as a duplicate."
@@ -50,6 +53,7 @@ public class IngestResource {
 
     @POST
     @Path("/cp/events")
+    @RolesAllowed(Roles.FEED)
     @Operation(summary = "Store a batch of CP account, login and post events (categories cp.account, cp.login, cp.post)",
             description = "Validated as a whole; duplicates (same account, time and event id) are acknowledged once."
                     + " 200 is sent only after commit.")

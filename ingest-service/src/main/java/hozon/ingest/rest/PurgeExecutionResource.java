@@ -2,6 +2,8 @@ package hozon.ingest.rest;
 
 import hozon.ingest.service.PurgeExecutor;
 import hozon.problem.Problem;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +33,7 @@ public class PurgeExecutionResource {
     PurgeExecutor executor;
 
     @POST
+    @RolesAllowed(Roles.SVC_PURGE)
     @Operation(summary = "Execute a purge plan",
             description = "Drops day partitions wholly before each category's cutoff and deletes earlier rows of the"
                     + " day holding it, never what a hold protects (copied to the preservation area first). Before each"
@@ -49,6 +52,7 @@ public class PurgeExecutionResource {
 
     @GET
     @Path("/{runId}")
+    @RolesAllowed(Roles.SVC_PURGE)
     @Operation(summary = "What a run removed so far, from the execution log",
             description = "Read after a failed or interrupted run: the log is written by each deleting transaction,"
                     + " so these counts are exactly what went.")

@@ -2,6 +2,8 @@ package hozon.ingest.rest;
 
 import hozon.ingest.service.PurgePreviewer;
 import hozon.problem.Problem;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +30,7 @@ public class PurgePreviewResource {
     PurgePreviewer previewer;
 
     @POST
+    @RolesAllowed(Roles.SVC_PURGE)
     @Operation(summary = "Count what a plan would remove now, deleting nothing")
     @APIResponse(responseCode = "200", description = "Per-category counts",
             content = @Content(schema = @Schema(implementation = PurgePreviewView.class)))

@@ -3,6 +3,8 @@ package hozon.ingest.rest;
 import hozon.ingest.service.StatsService;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +32,7 @@ public class StatsResource {
 
     @GET
     @Path("/daily-counts")
+    @RolesAllowed({Roles.AUDITOR, Roles.POLICY_ADMIN, Roles.PURGE_OPERATOR})
     @Operation(summary = "Records per category and calendar day (JST)",
             description = "Counts only; no record content. Includes records kept in the preservation area by holds."
                     + " Days with no records are omitted.")
@@ -46,6 +49,7 @@ public class StatsResource {
 
     @GET
     @Path("/removed-volumes")
+    @RolesAllowed({Roles.AUDITOR, Roles.POLICY_ADMIN, Roles.PURGE_OPERATOR})
     @Operation(summary = "Records removed by purges, per category and JST day of their event time",
             description = "The de-identified remains of deleted records: hourly counts kept when the records went.")
     @APIResponse(responseCode = "200", description = "Counts ordered by category and day")

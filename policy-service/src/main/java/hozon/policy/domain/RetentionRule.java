@@ -57,6 +57,23 @@ public class RetentionRule extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String author;
 
+    public enum Status {
+        ACTIVE,
+        /** Beyond the Guideline's norms and not yet approved by a second policy-admin: never in force. */
+        PENDING_APPROVAL,
+        REJECTED
+    }
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status = Status.ACTIVE;
+
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
@@ -81,11 +98,13 @@ public class RetentionRule extends PanacheEntityBase {
     }
 
     /**
-     * The version in force at {@code instant} among those created by {@code knownAt}: latest
-     * effective_from at or before the instant, highest version on a tie.
+     * The version in force at {@code instant} among the active ones known by {@code knownAt}
+     * (created, or approved when four-eyes applied): latest effective_from at or before the
+     * instant, highest version on a tie.
      */
     public static Optional<RetentionRule> inForce(String category, Instant instant, Instant knownAt) {
-        return find("categoryCode = ?1 and effectiveFrom <= ?2 and createdAt <= ?3 order by effectiveFrom desc, version desc",
-                category, instant, knownAt).firstResultOptional();
+        return find("categoryCode = ?1 and status = ?4 and effectiveFrom <= ?2 and coalesce(approvedAt, createdAt) <= ?3"
+                + " order by effectiveFrom desc, version desc", category, instant, knownAt, Status.ACTIVE)
+                .firstResultOptional();
     }
 }

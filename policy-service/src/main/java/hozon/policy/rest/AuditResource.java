@@ -3,6 +3,8 @@ package hozon.policy.rest;
 import hozon.policy.domain.AuditEntry;
 import hozon.policy.service.AuditService;
 import hozon.problem.Problem;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,6 +41,7 @@ public class AuditResource {
     }
 
     @GET
+    @RolesAllowed(Roles.AUDITOR)
     @Operation(summary = "Audit entries, newest first, optionally for one rule, hold or case")
     @APIResponse(responseCode = "200", description = "Entries")
     @APIResponse(responseCode = "400", description = "Malformed parameters",

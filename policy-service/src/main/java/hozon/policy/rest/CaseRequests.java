@@ -31,12 +31,11 @@ public final class CaseRequests {
             @Schema(description = "Default: now") OffsetDateTime validFrom,
             @Schema(required = true) @NotNull OffsetDateTime validTo,
             @Schema(required = true) @NotEmpty Set<LookupKind> lookups,
-            @Schema(required = true) @NotEmpty Set<String> categories,
-            @NotBlank @Size(max = 200) String author) {
+            @Schema(required = true) @NotEmpty Set<String> categories) {
     }
 
     @Schema(description = "Close a case: no look-up may cite it afterwards")
-    public record Close(@NotBlank @Size(max = 2000) String reason, @NotBlank @Size(max = 200) String author) {
+    public record Close(@NotBlank @Size(max = 2000) String reason) {
     }
 
     @Schema(description = "May this case run this look-up now?")

@@ -2,6 +2,8 @@ package hozon.policy.rest;
 
 import hozon.policy.service.CaseService;
 import hozon.problem.Problem;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,6 +41,7 @@ public class CaseResource {
 
     @POST
     @Path("/cases")
+    @RolesAllowed(Roles.LEGAL_OFFICER)
     @Operation(summary = "Record a case")
     @APIResponse(responseCode = "201", description = "Recorded; Location names it",
             content = @Content(schema = @Schema(implementation = CaseRequests.CaseView.class)))
@@ -51,6 +54,7 @@ public class CaseResource {
 
     @GET
     @Path("/cases")
+    @RolesAllowed({Roles.LEGAL_OFFICER, Roles.AUDITOR})
     @Operation(summary = "List cases, newest first")
     @APIResponse(responseCode = "200", description = "Cases")
     @APIResponse(responseCode = "400", description = "limit out of range",
@@ -61,6 +65,7 @@ public class CaseResource {
 
     @GET
     @Path("/cases/{id}")
+    @RolesAllowed({Roles.LEGAL_OFFICER, Roles.AUDITOR})
     @Operation(summary = "One case")
     @APIResponse(responseCode = "200", description = "The case")
     @APIResponse(responseCode = "404", description = "No such case",
@@ -71,6 +76,7 @@ public class CaseResource {
 
     @POST
     @Path("/cases/{id}/close")
+    @RolesAllowed(Roles.LEGAL_OFFICER)
     @Operation(summary = "Close a case; look-ups citing it are denied from now on")
     @APIResponse(responseCode = "200", description = "Closed")
     @APIResponse(responseCode = "404", description = "No such case",
@@ -83,6 +89,7 @@ public class CaseResource {
 
     @POST
     @Path("/case-decisions")
+    @RolesAllowed({Roles.SVC_INGEST, Roles.LEGAL_OFFICER})
     @Operation(summary = "May case C run look-up Q now?",
             description = "Allow or deny with the reason. Unknown, closed, not-yet-valid or expired cases and look-ups"
                     + " outside the case's scope are denied.")

@@ -2,6 +2,8 @@ package hozon.policy.rest;
 
 import hozon.policy.service.CategoryService;
 import hozon.problem.Problem;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +26,7 @@ public class CategoryResource {
     CategoryService categories;
 
     @GET
+    @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR, Roles.PURGE_OPERATOR, Roles.FEED})
     @Operation(summary = "List the registered log categories with their purposes")
     @APIResponse(responseCode = "200", description = "All categories, ordered by code")
     public List<CategoryView> list() {
@@ -32,6 +35,7 @@ public class CategoryResource {
 
     @GET
     @Path("/{code}")
+    @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR, Roles.PURGE_OPERATOR, Roles.FEED})
     @Operation(summary = "Get one log category")
     @APIResponse(responseCode = "200", description = "The category")
     @APIResponse(responseCode = "404", description = "No such category",

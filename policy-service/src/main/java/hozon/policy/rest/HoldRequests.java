@@ -39,16 +39,14 @@ public final class HoldRequests {
             @Schema(required = true) List<Selector> selectors,
             @Schema(description = "CCP Art. 197(5): keep the request itself confidential") Boolean confidential,
             String authority, String officer, String documentRef, LocalDate requestDate, String court,
-            String caseNumber, String reason, String statute, String article,
-            @NotBlank @Size(max = 200) String author) {
+            String caseNumber, String reason, String statute, String article) {
     }
 
     @Schema(description = "Extend a preservation request (CCP Art. 197(4))")
-    public record Extension(@NotNull Integer days, String documentRef, @NotBlank @Size(max = 200) String author) {
+    public record Extension(@NotNull Integer days, String documentRef) {
     }
 
     @Schema(description = "End a hold: RELEASED (e.g. the case ended) or WITHDRAWN (the requester withdrew it)")
-    public record Release(@NotNull LegalHold.ReleaseKind kind, @NotBlank @Size(max = 2000) String reason,
-            @NotBlank @Size(max = 200) String author) {
+    public record Release(@NotNull LegalHold.ReleaseKind kind, @NotBlank @Size(max = 2000) String reason) {
     }
 }

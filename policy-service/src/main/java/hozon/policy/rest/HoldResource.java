@@ -1,6 +1,9 @@
 package hozon.policy.rest;
 
+import hozon.policy.service.ApprovalService;
 import hozon.policy.service.HoldService;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import hozon.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -43,6 +46,7 @@ public class HoldResource {
     HoldService holds;
 
     @POST
+    @RolesAllowed(Roles.LEGAL_OFFICER)
     @Operation(summary = "Place a legal hold")
     @APIResponse(responseCode = "201", description = "Placed; Location names it",
             content = @Content(schema = @Schema(implementation = HoldView.class)))
@@ -53,14 +57,17 @@ public class HoldResource {
                     + "\"officer\":\"Prosecutor Sato\",\"documentRef\":\"2026-保-123\",\"requestDate\":\"2026-11-20\","
                     + "\"windowFrom\":\"2026-10-01T00:00:00+09:00\",\"windowTo\":\"2026-11-01T00:00:00+09:00\","
                     + "\"categories\":[\"ap.connection-auth\"],\"selectors\":[{\"kind\":\"IP\",\"value\":\"203.0.113.7\","
-                    + "\"portStart\":1024,\"portEnd\":2047}],\"confidential\":true,\"author\":\"legal@example.jp\"}")))
+                    + "\"portStart\":1024,\"portEnd\":2047}],\"confidential\":true}")))
             @NotNull @Valid HoldRequests.NewHold request, @Context UriInfo uri) {
         HoldView h = holds.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(h.id().toString()).build()).entity(h).build();
     }
 
     @GET
-    @Operation(summary = "List holds, newest first, or only those in force")
+    @RolesAllowed({Roles.LEGAL_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "List holds, newest first, or only those in force",
+            description = "Confidential holds (CCP Art. 197(5)) are shown in detail only to legal officers; others see"
+                    + " that they exist.")
     @APIResponse(responseCode = "200", description = "Holds")
     @APIResponse(responseCode = "400", description = "limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -75,6 +82,7 @@ public class HoldResource {
 
     @GET
     @Path("/revision")
+    @RolesAllowed({Roles.SVC_INGEST, Roles.SVC_PURGE, Roles.LEGAL_OFFICER})
     @Operation(summary = "The holds revision",
             description = "ingest-service compares it with the plan's before each deletion commits, so that a hold"
                     + " placed after the plan was made still wins.")
@@ -85,7 +93,9 @@ public class HoldResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One hold with its extensions and state")
+    @RolesAllowed({Roles.LEGAL_OFFICER, Roles.AUDITOR})
+    @Operation(summary = "One hold with its extensions and state",
+            description = "A confidential hold is shown in detail only to legal officers.")
     @APIResponse(responseCode = "200", description = "The hold")
     @APIResponse(responseCode = "404", description = "No such hold",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -95,6 +105,7 @@ public class HoldResource {
 
     @POST
     @Path("/{id}/extensions")
+    @RolesAllowed(Roles.LEGAL_OFFICER)
     @Operation(summary = "Extend a preservation request",
             description = "CCP Art. 197(4): at most 30 days at a time, never beyond 60 days in total.")
     @APIResponse(responseCode = "200", description = "Extended")
@@ -110,14 +121,18 @@ public class HoldResource {
 
     @POST
     @Path("/{id}/release")
-    @Operation(summary = "Release or withdraw a hold",
-            description = "From now on its records follow the normal rule again: on the next purge run they go if due.")
-    @APIResponse(responseCode = "200", description = "Ended")
+    @RolesAllowed(Roles.LEGAL_OFFICER)
+    @Operation(summary = "Ask to release or withdraw a hold (four-eyes)",
+            description = "Creates an approval request; the hold stays in force until a second, different legal officer"
+                    + " approves it (POST /api/v1/approvals/{id}/approve). From then on its records follow the normal"
+                    + " rule again: on the next purge run they go if due.")
+    @APIResponse(responseCode = "202", description = "Release requested; the body is the pending approval request",
+            content = @Content(schema = @Schema(implementation = ApprovalService.ApprovalView.class)))
     @APIResponse(responseCode = "404", description = "No such hold",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already ended",
+    @APIResponse(responseCode = "409", description = "Already ended, or a release is already waiting for approval",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HoldView release(@PathParam("id") UUID id, @NotNull @Valid HoldRequests.Release request) {
-        return holds.release(id, request);
+    public Response release(@PathParam("id") UUID id, @NotNull @Valid HoldRequests.Release request) {
+        return Response.accepted(ApprovalService.ApprovalView.of(holds.requestRelease(id, request))).build();
     }
 }

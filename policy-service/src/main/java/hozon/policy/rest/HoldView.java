@@ -36,6 +36,16 @@ public record HoldView(UUID id, HoldType type, String status, Instant startsAt, 
                 h.releasedAt, h.releaseKind, h.releaseReason, h.author, h.createdAt);
     }
 
+    /**
+     * What a non-legal-officer sees of a confidential hold (CCP Art. 197(5)): that it exists and
+     * whether it is in force; no authority, document, scope or selector.
+     */
+    public static HoldView existenceOnly(LegalHold h, Instant now) {
+        HoldView full = of(h, now);
+        return new HoldView(h.id, null, full.status(), null, null, null, null, null, null, Set.of(), List.of(), true,
+                null, null, null, null, null, null, null, null, null, 0, List.of(), null, null, null, null, null);
+    }
+
     private static HoldRequests.Selector selector(HoldSelector s) {
         return new HoldRequests.Selector(s.kind, s.value, s.portStart, s.portEnd);
     }

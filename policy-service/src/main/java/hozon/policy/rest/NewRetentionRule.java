@@ -24,7 +24,5 @@ public record NewRetentionRule(
         @Schema(description = "Marks a period beyond the Guideline's one-year norm for AP logs as exceptional")
         Boolean exceptional,
         @Schema(description = "When this version takes effect (RFC 3339 with offset); default: now",
-                examples = "2026-04-01T00:00:00+09:00") OffsetDateTime effectiveFrom,
-        @Schema(description = "Who made the change, until authentication supplies it",
-                examples = "compliance@example.jp") @NotBlank @Size(max = 200) String author) {
+                examples = "2026-04-01T00:00:00+09:00") OffsetDateTime effectiveFrom) {
 }

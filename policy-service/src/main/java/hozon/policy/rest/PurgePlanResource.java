@@ -3,6 +3,8 @@ package hozon.policy.rest;
 import hozon.policy.service.PurgePlanService;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,7 @@ public class PurgePlanResource {
     PurgePlanService plans;
 
     @GET
+    @RolesAllowed({Roles.SVC_PURGE, Roles.LEGAL_OFFICER})
     @Operation(summary = "Purge plan as of an instant",
             description = "Per category, the cutoff before which records are expired under the rule version in force"
                     + " at asOf. Computed from current policy on every call; nothing is stamped at ingest.")

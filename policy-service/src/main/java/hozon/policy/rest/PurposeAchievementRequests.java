@@ -23,8 +23,7 @@ public final class PurposeAchievementRequests {
             SelectorKind selectorKind,
             @NotBlank @Size(max = 256) String selectorValue,
             @Schema(description = "Records before this instant become due; default: now") OffsetDateTime achievedAt,
-            @Schema(examples = "Final invoice settled") @NotBlank @Size(max = 2000) String reason,
-            @NotBlank @Size(max = 200) String author) {
+            @Schema(examples = "Final invoice settled") @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record AchievementView(UUID id, String category, SelectorKind selectorKind, Instant achievedAt,

@@ -2,6 +2,8 @@ package hozon.policy.rest;
 
 import hozon.policy.service.PurposeAchievementService;
 import hozon.problem.Problem;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +29,7 @@ public class PurposeAchievementResource {
     PurposeAchievementService achievements;
 
     @POST
+    @RolesAllowed(Roles.POLICY_ADMIN)
     @Operation(summary = "Record that the purpose is achieved for a subscriber or account",
             description = "For categories whose rule in force is UNTIL_PURPOSE_ACHIEVED, the selector's records before"
                     + " achievedAt become due on the next purge run (unless held). The selector value is never echoed.")

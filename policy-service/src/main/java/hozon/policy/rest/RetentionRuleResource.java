@@ -2,6 +2,8 @@ package hozon.policy.rest;
 
 import hozon.policy.service.RetentionRuleService;
 import hozon.problem.Problem;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +39,7 @@ public class RetentionRuleResource {
     RetentionRuleService rules;
 
     @POST
+    @RolesAllowed(Roles.POLICY_ADMIN)
     @Operation(summary = "Add a new version of a category's retention rule",
             description = "Rules are never edited: each change is a new version with its own effective-from instant.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new version",
@@ -47,7 +50,7 @@ public class RetentionRuleResource {
     public Response create(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "six months",
                     value = "{\"category\":\"ap.connection-auth\",\"period\":\"P6M\",\"justification\":\"Billing disputes\","
-                            + "\"effectiveFrom\":\"2026-04-01T00:00:00+09:00\",\"author\":\"compliance@example.jp\"}")))
+                            + "\"effectiveFrom\":\"2026-04-01T00:00:00+09:00\"}")))
             @NotNull @Valid NewRetentionRule request,
             @Context UriInfo uri) {
         RetentionRuleView created = rules.create(request);
@@ -56,6 +59,7 @@ public class RetentionRuleResource {
     }
 
     @GET
+    @RolesAllowed({Roles.POLICY_ADMIN, Roles.AUDITOR, Roles.LEGAL_OFFICER, Roles.PURGE_OPERATOR})
     @Operation(summary = "List rule versions, all or one category's history")
     @APIResponse(responseCode = "200", description = "Versions ordered by category and version")
     public List<RetentionRuleView> list(
@@ -66,6 +70,7 @@ public class RetentionRuleResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.POLICY_ADMIN, Roles.AUDITOR, Roles.LEGAL_OFFICER, Roles.PURGE_OPERATOR})
     @Operation(summary = "Get one rule version")
     @APIResponse(responseCode = "200", description = "The rule version")
     @APIResponse(responseCode = "404", description = "No such rule version",

@@ -6,6 +6,7 @@ import hozon.policy.domain.LogCategory;
 import hozon.policy.domain.Refusal;
 import hozon.policy.rest.CaseRequests;
 import hozon.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -25,6 +26,13 @@ public class CaseService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    SecurityIdentity identity;
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
 
     @Transactional
     public CaseRequests.CaseView create(CaseRequests.NewCase r) {
@@ -54,11 +62,11 @@ public class CaseService {
         c.validTo = r.validTo().toInstant();
         c.lookups.addAll(r.lookups());
         c.categories.addAll(r.categories());
-        c.author = r.author();
+        c.author = user();
         c.createdAt = now;
         c.persist();
         CaseRequests.CaseView view = CaseRequests.CaseView.of(c);
-        audit.record(r.author(), "CASE_OPENED", "CASE", c.id, null, view);
+        audit.record(user(), "CASE_OPENED", "CASE", c.id, null, view);
         return view;
     }
 
@@ -74,7 +82,7 @@ public class CaseService {
         CaseRequests.CaseView before = CaseRequests.CaseView.of(c);
         c.closedAt = clock.instant();
         CaseRequests.CaseView after = CaseRequests.CaseView.of(c);
-        audit.record(r.author(), "CASE_CLOSED", "CASE", c.id, before, after);
+        audit.record(user(), "CASE_CLOSED", "CASE", c.id, before, after);
         return after;
     }
 

@@ -1,6 +1,7 @@
 package hozon.policy.service;
 
 import hozon.policy.config.PolicyConfig;
+import hozon.policy.domain.ApprovalRequest;
 import hozon.policy.domain.HoldDraft;
 import hozon.policy.domain.HoldExtension;
 import hozon.policy.domain.HoldRules;
@@ -12,6 +13,8 @@ import hozon.policy.domain.Refusal;
 import hozon.policy.rest.HoldRequests;
 import hozon.policy.rest.HoldView;
 import hozon.problem.ProblemException;
+import hozon.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -36,6 +39,16 @@ public class HoldService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    ApprovalService approvals;
+
+    @Inject
+    SecurityIdentity identity;
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
 
     @Transactional
     public HoldView create(HoldRequests.NewHold r) {
@@ -72,11 +85,11 @@ public class HoldService {
         h.reason = draft.reason();
         h.statute = draft.statute();
         h.article = draft.article();
-        h.author = r.author();
+        h.author = user();
         h.createdAt = now;
         h.persist();
         HoldView view = HoldView.of(h, now);
-        audit.record(r.author(), "HOLD_PLACED", "LEGAL_HOLD", h.id, null, view);
+        audit.record(user(), "HOLD_PLACED", "LEGAL_HOLD", h.id, null, view);
         return view;
     }
 
@@ -95,47 +108,71 @@ public class HoldService {
         e.documentRef = r.documentRef();
         e.previousEnd = h.endsAt;
         e.newEnd = h.endsAt.atZone(config.calendarZone()).plusDays(r.days()).toInstant();
-        e.author = r.author();
+        e.author = user();
         e.createdAt = now;
         h.extensions.add(e);
         h.endsAt = e.newEnd;
         HoldView after = HoldView.of(h, now);
-        audit.record(r.author(), "HOLD_EXTENDED", "LEGAL_HOLD", h.id, before, after);
+        audit.record(user(), "HOLD_EXTENDED", "LEGAL_HOLD", h.id, before, after);
         return after;
     }
 
+    /**
+     * Asks for a hold's release. Four-eyes: nothing changes until a second, different legal
+     * officer approves; the hold stays in force meanwhile.
+     */
     @Transactional
-    public HoldView release(UUID id, HoldRequests.Release r) {
+    public ApprovalRequest requestRelease(UUID id, HoldRequests.Release r) {
         Instant now = clock.instant();
         LegalHold h = lock(id);
         if (h.releasedAt != null || (h.effectiveEnd() != null && !h.effectiveEnd().isAfter(now))) {
             Refusals.throwIf(Refusal.of("hold-ended", "kind", "R5",
                     "the hold already ended at " + h.effectiveEnd() + "; nothing to release"), 409);
         }
+        if (ApprovalRequest.pendingFor(id, ApprovalRequest.Kind.HOLD_RELEASE)) {
+            Refusals.throwIf(Refusal.of("approval-pending", "kind", "R8 (four-eyes)",
+                    "a release of this hold is already waiting for approval"), 409);
+        }
+        return approvals.request(ApprovalRequest.Kind.HOLD_RELEASE, id, r.reason(), r.kind());
+    }
+
+    /** Ends the hold now; called once a second legal officer approved the release. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(UUID id, LegalHold.ReleaseKind kind, String reason, String requestedBy, String approvedBy) {
+        Instant now = clock.instant();
+        LegalHold h = lock(id);
+        if (h.releasedAt != null || (h.effectiveEnd() != null && !h.effectiveEnd().isAfter(now))) {
+            return; // ended meanwhile by its own term: nothing left to release
+        }
         HoldView before = HoldView.of(h, now);
         h.releasedAt = now;
-        h.releaseKind = r.kind();
-        h.releaseReason = r.reason();
-        HoldView after = HoldView.of(h, now);
-        audit.record(r.author(), "HOLD_" + r.kind().name(), "LEGAL_HOLD", h.id, before, after);
-        return after;
+        h.releaseKind = kind;
+        h.releaseReason = reason;
+        audit.record(approvedBy, "HOLD_" + kind.name() + " (requested by " + requestedBy + ")", "LEGAL_HOLD", h.id,
+                before, HoldView.of(h, now));
     }
 
     @Transactional
     public HoldView get(UUID id) {
-        return HoldView.of(find(id), clock.instant());
+        return visible(find(id), clock.instant());
     }
 
     @Transactional
     public List<HoldView> list(boolean inForceOnly, int limit) {
         Instant now = clock.instant();
         List<LegalHold> holds = inForceOnly ? LegalHold.inForce(now) : LegalHold.newestFirst(limit);
-        return holds.stream().limit(limit).map(h -> HoldView.of(h, now)).toList();
+        return holds.stream().limit(limit).map(h -> visible(h, now)).toList();
     }
 
     @Transactional
     public long revision() {
         return LegalHold.revision();
+    }
+
+    /** Confidential holds (CCP Art. 197(5)) in detail for legal officers only. */
+    private HoldView visible(LegalHold h, Instant now) {
+        return h.confidential && !identity.hasRole(Roles.LEGAL_OFFICER) ? HoldView.existenceOnly(h, now)
+                : HoldView.of(h, now);
     }
 
     private HoldRules.Limits limits() {

@@ -6,6 +6,7 @@ import hozon.policy.domain.PurposeAchievement;
 import hozon.policy.domain.Refusal;
 import hozon.policy.domain.SelectorKind;
 import hozon.policy.rest.PurposeAchievementRequests;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,13 @@ public class PurposeAchievementService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    SecurityIdentity identity;
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
 
     @Transactional
     public PurposeAchievementRequests.AchievementView record(PurposeAchievementRequests.NewAchievement r) {
@@ -48,11 +56,11 @@ public class PurposeAchievementService {
         a.selectorValue = r.selectorValue();
         a.achievedAt = achieved;
         a.reason = r.reason();
-        a.author = r.author();
+        a.author = user();
         a.createdAt = now;
         a.persist();
         PurposeAchievementRequests.AchievementView view = PurposeAchievementRequests.AchievementView.of(a);
-        audit.record(r.author(), "PURPOSE_ACHIEVED", "PURPOSE_ACHIEVEMENT", a.id, null, view);
+        audit.record(user(), "PURPOSE_ACHIEVED", "PURPOSE_ACHIEVEMENT", a.id, null, view);
         return view;
     }
 }

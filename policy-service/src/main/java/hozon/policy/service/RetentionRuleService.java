@@ -1,5 +1,6 @@
 package hozon.policy.service;
 
+import hozon.policy.domain.ApprovalRequest;
 import hozon.policy.domain.Finding;
 import hozon.policy.domain.GuidelineCheck;
 import hozon.policy.domain.LogCategory;
@@ -10,6 +11,7 @@ import hozon.policy.rest.NewRetentionRule;
 import hozon.policy.rest.RetentionRuleView;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -25,11 +27,25 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RetentionRuleService {
 
+    /** Findings that mean a rule exceeds the Guideline's norms, so a second policy-admin must approve it. */
+    static final Set<String> NEEDS_SECOND_APPROVAL =
+            Set.of("AP_OVER_SIX_MONTHS_WITH_BUSINESS_NEED", "AP_EXCEPTIONAL_OVER_ONE_YEAR");
+
     @Inject
     Clock clock;
 
     @Inject
+    ApprovalService approvals;
+
+    @Inject
     AuditService audit;
+
+    @Inject
+    SecurityIdentity identity;
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
 
     /** Appends a new version; versions of one category are numbered 1, 2, 3 … without gaps. */
     @Transactional
@@ -78,11 +94,16 @@ public class RetentionRuleService {
         rule.justification = request.justification();
         rule.exceptional = exceptional;
         rule.effectiveFrom = request.effectiveFrom() == null ? now : request.effectiveFrom().toInstant();
-        rule.author = request.author();
+        rule.author = user();
         rule.createdAt = now;
+        boolean beyondNorms = assessment.findings().stream().anyMatch(f -> NEEDS_SECOND_APPROVAL.contains(f.code()));
+        rule.status = beyondNorms ? RetentionRule.Status.PENDING_APPROVAL : RetentionRule.Status.ACTIVE;
         rule.persist();
+        if (beyondNorms) {
+            approvals.request(ApprovalRequest.Kind.RULE_ACTIVATION, rule.id, null, null);
+        }
         RetentionRuleView view = RetentionRuleView.of(rule, assessment.findings());
-        audit.record(request.author(), "RULE_VERSION_CREATED", "RETENTION_RULE", rule.id, null, view);
+        audit.record(user(), "RULE_VERSION_CREATED", "RETENTION_RULE", rule.id, null, view);
         return view;
     }
 

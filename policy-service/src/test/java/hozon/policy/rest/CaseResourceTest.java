@@ -5,6 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import hozon.devdb.EmbeddedPostgresTestResource;
+import hozon.devdb.JwtTestResource;
+import hozon.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(JwtTestResource.class)
+@TestSecurity(user = "tester@example.jp", roles = {Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR})
 class CaseResourceTest {
 
     private static ValidatableResponse post(String path, String body) {
@@ -25,8 +30,8 @@ class CaseResourceTest {
     private static String newCase(String validFrom, String validTo) {
         return "{\"type\":\"DISCLOSURE_ORDER\",\"reference\":\"R8(発チ)100\",\"issuer\":\"Tokyo District Court\","
                 + (validFrom == null ? "" : "\"validFrom\":\"" + validFrom + "\",") + "\"validTo\":\"" + validTo
-                + "\",\"lookups\":[\"AP_ADDRESS\"],\"categories\":[\"ap.connection-auth\",\"ap.nat-port-block\"],"
-                + "\"author\":\"legal@example.jp\"}";
+                + "\",\"lookups\":[\"AP_ADDRESS\"],\"categories\":[\"ap.connection-auth\",\"ap.nat-port-block\"]"
+                + "}";
     }
 
     private static ValidatableResponse decide(String caseId, String lookup, String category) {
@@ -42,10 +47,10 @@ class CaseResourceTest {
         decide(id, "CP_POST", "cp.post").body("allowed", equalTo(false)).body("reason", containsString("CP_POST"));
         decide(id, "AP_ADDRESS", "cp.login").body("allowed", equalTo(false)).body("reason", containsString("cp.login"));
 
-        post("/api/v1/cases/" + id + "/close", "{\"reason\":\"case ended\",\"author\":\"legal\"}").statusCode(200);
+        post("/api/v1/cases/" + id + "/close", "{\"reason\":\"case ended\"}").statusCode(200);
         decide(id, "AP_ADDRESS", "ap.connection-auth").body("allowed", equalTo(false))
                 .body("reason", containsString("closed"));
-        post("/api/v1/cases/" + id + "/close", "{\"reason\":\"again\",\"author\":\"legal\"}").statusCode(409);
+        post("/api/v1/cases/" + id + "/close", "{\"reason\":\"again\"}").statusCode(409);
     }
 
     @Test
@@ -62,8 +67,8 @@ class CaseResourceTest {
         post("/api/v1/cases", newCase("2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z")).statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("validTo"));
         post("/api/v1/cases", "{\"type\":\"SERVICE_PROTECTION\",\"reference\":\"SP-1\",\"issuer\":\"Trust & Safety\","
-                + "\"validTo\":\"2099-01-01T00:00:00Z\",\"lookups\":[\"CP_POST\"],\"categories\":[\"cp.post\"],"
-                + "\"author\":\"a\"}").statusCode(400).body("errors[0].field", equalTo("description"));
+                + "\"validTo\":\"2099-01-01T00:00:00Z\",\"lookups\":[\"CP_POST\"],\"categories\":[\"cp.post\"]"
+                + "}").statusCode(400).body("errors[0].field", equalTo("description"));
         given().when().get("/api/v1/cases/" + UUID.randomUUID()).then().statusCode(404);
     }
 }

@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import hozon.devdb.EmbeddedPostgresTestResource;
+import hozon.devdb.JwtTestResource;
+import hozon.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(JwtTestResource.class)
+@TestSecurity(user = "tester@example.jp", roles = {Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR})
 class HoldResourceTest {
 
     private static final String WINDOW = "\"windowFrom\":\"2026-09-01T00:00:00+09:00\",\"windowTo\":\"2026-10-01T00:00:00+09:00\"";
@@ -29,7 +34,7 @@ class HoldResourceTest {
         return "{\"type\":\"PRESERVATION_REQUEST\",\"days\":" + days + ",\"authority\":\"Tokyo District Public Prosecutors"
                 + " Office\",\"officer\":\"Prosecutor Sato\",\"documentRef\":\"R8-123\",\"requestDate\":\"2026-11-20\","
                 + WINDOW + ",\"categories\":[\"ap.connection-auth\"],\"selectors\":" + selectors
-                + ",\"confidential\":true,\"author\":\"legal@example.jp\"}";
+                + ",\"confidential\":true}";
     }
 
     private static final String IP_SELECTOR = "[{\"kind\":\"IP\",\"value\":\"203.0.113.7\",\"portStart\":1024,\"portEnd\":2047}]";
@@ -52,9 +57,9 @@ class HoldResourceTest {
                 .extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
 
-        post("/api/v1/holds/" + id + "/extensions", "{\"days\":30,\"documentRef\":\"R8-123-2\",\"author\":\"legal@example.jp\"}")
+        post("/api/v1/holds/" + id + "/extensions", "{\"days\":30,\"documentRef\":\"R8-123-2\"}")
                 .statusCode(200).body("grantedDays", equalTo(60)).body("extensions.size()", equalTo(1));
-        post("/api/v1/holds/" + id + "/extensions", "{\"days\":5,\"documentRef\":\"R8-123-3\",\"author\":\"legal@example.jp\"}")
+        post("/api/v1/holds/" + id + "/extensions", "{\"days\":5,\"documentRef\":\"R8-123-3\"}")
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:hozon:problem:preservation-limit"))
@@ -93,41 +98,34 @@ class HoldResourceTest {
     void eachTypeNeedsItsStatutoryFields() {
         post("/api/v1/holds", "{\"type\":\"DELETION_PROHIBITION_ORDER\",\"court\":\"Tokyo District Court\","
                 + "\"caseNumber\":\"R8(ワ)1\"," + WINDOW + ",\"categories\":[\"cp.post\"],"
-                + "\"selectors\":[{\"kind\":\"POST\",\"value\":\"post-1\"}],\"author\":\"legal\"}")
+                + "\"selectors\":[{\"kind\":\"POST\",\"value\":\"post-1\"}]}")
                 .statusCode(400).body("errors.field", hasItem("reviewDate"));
         post("/api/v1/holds", "{\"type\":\"OTHER_STATUTE\",\"statute\":\"Act X\"," + WINDOW
-                + ",\"categories\":[\"cp.post\"],\"selectors\":[{\"kind\":\"POST\",\"value\":\"post-1\"}],\"author\":\"legal\"}")
+                + ",\"categories\":[\"cp.post\"],\"selectors\":[{\"kind\":\"POST\",\"value\":\"post-1\"}]}")
                 .statusCode(400).body("errors.field", hasItem("article")).body("errors.field", hasItem("endsAt"));
         String review = LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(45).toString();
         post("/api/v1/holds", "{\"type\":\"EMERGENCY_PRESERVATION\",\"reason\":\"threat\",\"reviewDate\":\"" + review + "\","
-                + WINDOW + ",\"categories\":[\"cp.post\"],\"selectors\":[{\"kind\":\"POST\",\"value\":\"post-1\"}],"
-                + "\"author\":\"legal\"}")
+                + WINDOW + ",\"categories\":[\"cp.post\"],\"selectors\":[{\"kind\":\"POST\",\"value\":\"post-1\"}]"
+                + "}")
                 .statusCode(400).body("errors.field", hasItem("reviewDate"));
         post("/api/v1/holds", "{\"type\":\"DELETION_PROHIBITION_ORDER\",\"court\":\"Tokyo District Court\","
                 + "\"caseNumber\":\"R8(ワ)1\",\"reviewDate\":\"" + review + "\"," + WINDOW + ",\"categories\":[\"cp.post\"],"
-                + "\"selectors\":[{\"kind\":\"POST\",\"value\":\"post-1\"}],\"author\":\"legal\"}")
+                + "\"selectors\":[{\"kind\":\"POST\",\"value\":\"post-1\"}]}")
                 .statusCode(201).body("endsAt", equalTo(null)).body("status", equalTo("IN_FORCE"));
     }
 
     @Test
-    void releasedHoldLeavesThePlanCannotBeExtendedAndEveryChangeIsAudited() {
+    void aReleaseRequestChangesNothingUntilApprovedAndEveryChangeIsAudited() {
         String id = post("/api/v1/holds", preservation(20, IP_SELECTOR)).statusCode(201).extract().path("id");
+        post("/api/v1/holds/" + id + "/release", "{\"kind\":\"WITHDRAWN\",\"reason\":\"no longer needed\"}")
+                .statusCode(202).body("status", equalTo("PENDING")).body("kind", equalTo("HOLD_RELEASE"));
+        given().when().get("/api/v1/holds/" + id).then().statusCode(200).body("status", equalTo("IN_FORCE"));
         given().when().get("/api/v1/purge-plan").then().statusCode(200).body("holds.holdId", hasItem(id));
-
-        post("/api/v1/holds/" + id + "/release", "{\"kind\":\"WITHDRAWN\",\"reason\":\"no longer needed\",\"author\":\"legal\"}")
-                .statusCode(200).body("status", equalTo("WITHDRAWN"));
-        given().when().get("/api/v1/purge-plan").then().statusCode(200).body("holds.holdId", not(hasItem(id)));
-        post("/api/v1/holds/" + id + "/extensions", "{\"days\":5,\"documentRef\":\"x\",\"author\":\"legal\"}")
-                .statusCode(409).body("type", equalTo("urn:hozon:problem:hold-ended"));
-        post("/api/v1/holds/" + id + "/release", "{\"kind\":\"RELEASED\",\"reason\":\"again\",\"author\":\"legal\"}")
-                .statusCode(409);
-
+        post("/api/v1/holds/" + id + "/release", "{\"kind\":\"RELEASED\",\"reason\":\"again\"}")
+                .statusCode(409).body("type", equalTo("urn:hozon:problem:approval-pending"));
         List<String> actions = given().queryParam("entityId", id).when().get("/api/v1/audit").then().statusCode(200)
                 .extract().jsonPath().getList("action");
-        assertThat(actions).containsExactly("HOLD_WITHDRAWN", "HOLD_PLACED");
-        String before = given().queryParam("entityId", id).when().get("/api/v1/audit").then()
-                .extract().jsonPath().getString("[0].before");
-        assertThat(before).contains("IN_FORCE");
+        assertThat(actions).containsExactly("HOLD_PLACED");
     }
 
     @Test

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
 import hozon.devdb.EmbeddedPostgresTestResource;
+import hozon.devdb.JwtTestResource;
+import hozon.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,12 +19,14 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(JwtTestResource.class)
+@TestSecurity(user = "tester@example.jp", roles = {Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR})
 class PurgePlanResourceTest {
 
     private static void createRule(String category, String period, String effectiveFrom) {
         given().contentType(ContentType.JSON)
                 .body("{\"category\":\"" + category + "\",\"period\":\"" + period + "\",\"effectiveFrom\":\""
-                        + effectiveFrom + "\",\"author\":\"tester@example.jp\"}")
+                        + effectiveFrom + "\"}")
                 .when().post("/api/v1/retention-rules").then().statusCode(201);
     }
 

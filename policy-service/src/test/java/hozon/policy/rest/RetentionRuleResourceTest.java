@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
 import hozon.devdb.EmbeddedPostgresTestResource;
+import hozon.devdb.JwtTestResource;
+import hozon.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -15,11 +18,13 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(JwtTestResource.class)
+@TestSecurity(user = "tester@example.jp", roles = {Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR})
 class RetentionRuleResourceTest {
 
     private static String rule(String category, String period) {
         return "{\"category\":\"" + category + "\",\"period\":\"" + period
-                + "\",\"justification\":\"test\",\"author\":\"tester@example.jp\"}";
+                + "\",\"justification\":\"test\"}";
     }
 
     @Test
@@ -62,15 +67,15 @@ class RetentionRuleResourceTest {
     }
 
     @Test
-    void missingAuthorAndUnknownFieldsAreRefused() {
-        given().contentType(ContentType.JSON).body("{\"category\":\"cp.login\",\"period\":\"P3M\"}")
+    void missingPeriodAndUnknownFieldsAreRefused() {
+        given().contentType(ContentType.JSON).body("{\"category\":\"cp.login\"}")
                 .when().post("/api/v1/retention-rules")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:hozon:problem:validation"))
-                .body("errors.field", hasItem(endsWith("author")));
+                .body("errors.field", hasItem(endsWith("period")));
         given().contentType(ContentType.JSON)
-                .body("{\"category\":\"cp.login\",\"period\":\"P3M\",\"author\":\"a\",\"priority\":1}")
+                .body("{\"category\":\"cp.login\",\"period\":\"P3M\",\"priority\":1}")
                 .when().post("/api/v1/retention-rules")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -78,9 +83,16 @@ class RetentionRuleResourceTest {
     }
 
     @Test
+    void theAuthorIsTheAuthenticatedPrincipal() {
+        given().contentType(ContentType.JSON).body("{\"category\":\"cp.login\",\"period\":\"P5M\"}")
+                .when().post("/api/v1/retention-rules")
+                .then().statusCode(201).body("author", equalTo("tester@example.jp")).body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
     void apRuleBeyondSixMonthsWithoutJustificationIsRefusedCitingTheGuideline() {
         given().contentType(ContentType.JSON)
-                .body("{\"category\":\"ap.connection-auth\",\"period\":\"P9M\",\"author\":\"a\"}")
+                .body("{\"category\":\"ap.connection-auth\",\"period\":\"P9M\"}")
                 .when().post("/api/v1/retention-rules")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -88,7 +100,7 @@ class RetentionRuleResourceTest {
                 .body("rule", equalTo("Guideline Art. 38"))
                 .body("periodMonths", equalTo(9.0f));
         given().contentType(ContentType.JSON)
-                .body("{\"category\":\"ap.connection-auth\",\"period\":\"P2Y\",\"justification\":\"x\",\"author\":\"a\"}")
+                .body("{\"category\":\"ap.connection-auth\",\"period\":\"P2Y\",\"justification\":\"x\"}")
                 .when().post("/api/v1/retention-rules")
                 .then().statusCode(400).body("type", equalTo("urn:hozon:problem:guideline-refusal"));
     }
@@ -96,7 +108,7 @@ class RetentionRuleResourceTest {
     @Test
     void findingsAreReturnedOnCreateAndOnRead() {
         String location = given().contentType(ContentType.JSON)
-                .body("{\"category\":\"cp.post\",\"period\":\"P60D\",\"effectiveFrom\":\"2090-01-01T00:00:00Z\",\"author\":\"a\"}")
+                .body("{\"category\":\"cp.post\",\"period\":\"P60D\",\"effectiveFrom\":\"2090-01-01T00:00:00Z\"}")
                 .when().post("/api/v1/retention-rules")
                 .then().statusCode(201)
                 .body("findings[0].code", equalTo("BELOW_DESIRABLE_MINIMUM"))
@@ -108,7 +120,7 @@ class RetentionRuleResourceTest {
     @Test
     void purposesOutsideTheCategoryAreRefused() {
         given().contentType(ContentType.JSON)
-                .body("{\"category\":\"cp.login\",\"period\":\"P3M\",\"purposes\":[\"BILLING\"],\"author\":\"a\"}")
+                .body("{\"category\":\"cp.login\",\"period\":\"P3M\",\"purposes\":[\"BILLING\"]}")
                 .when().post("/api/v1/retention-rules")
                 .then().statusCode(400).body("type", equalTo("urn:hozon:problem:purpose-not-allowed"));
     }

@@ -8,8 +8,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import hozon.security.ServiceToken;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+@RegisterClientHeaders(ServiceToken.class)
 @RegisterRestClient(configKey = "ingest")
 @Path("/internal/v1")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -3,6 +3,8 @@ package hozon.purge.rest;
 import hozon.problem.Problem;
 import hozon.purge.service.Ledger;
 import hozon.purge.service.PreviewService;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,6 +36,7 @@ public class ComplianceResource {
 
     @GET
     @Path("/compliance")
+    @RolesAllowed({Roles.AUDITOR, Roles.PURGE_OPERATOR})
     @Operation(summary = "Promptness as numbers: records overdue and purge lag per category",
             description = "Also updates the Prometheus gauges hozon_purge_lag_seconds and hozon_records_overdue.")
     @APIResponse(responseCode = "200", description = "The view",
@@ -49,6 +52,7 @@ public class ComplianceResource {
 
     @GET
     @Path("/ledger")
+    @RolesAllowed({Roles.AUDITOR, Roles.PURGE_OPERATOR})
     @Operation(summary = "Ledger entries, newest first")
     @APIResponse(responseCode = "200", description = "Entries")
     @APIResponse(responseCode = "400", description = "limit out of range",
@@ -60,6 +64,7 @@ public class ComplianceResource {
 
     @GET
     @Path("/ledger/verification")
+    @RolesAllowed({Roles.AUDITOR, Roles.PURGE_OPERATOR})
     @Operation(summary = "Recompute the hash chain and report the first broken link")
     @APIResponse(responseCode = "200", description = "valid, or the sequence number of the first entry that does not hold",
             content = @Content(schema = @Schema(implementation = Ledger.Verification.class)))

@@ -7,6 +7,8 @@ import hozon.purge.service.Ledger;
 import hozon.purge.service.PreviewService;
 import hozon.purge.service.PurgeRunStore;
 import hozon.purge.service.PurgeRunner;
+import hozon.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,6 +53,7 @@ public class PurgeRunResource {
     Ledger ledger;
 
     @POST
+    @RolesAllowed(Roles.PURGE_OPERATOR)
     @Operation(summary = "Run a purge now",
             description = "Fetches a fresh plan from policy-service and has ingest-service execute it, synchronously."
                     + " The run is recorded whatever its outcome: a FAILED run (e.g. policy-service down) deleted"
@@ -66,6 +69,7 @@ public class PurgeRunResource {
 
     @POST
     @Path("/preview")
+    @RolesAllowed(Roles.PURGE_OPERATOR)
     @Operation(summary = "Dry run: what a run would remove now",
             description = "Fetches the same plans a run would and has ingest-service count, per category, the partitions"
                     + " that would be dropped and the rows that would go or be held. Deletes nothing, records no run.")
@@ -79,6 +83,7 @@ public class PurgeRunResource {
 
     @GET
     @Path("/{id}/receipt")
+    @RolesAllowed({Roles.AUDITOR, Roles.PURGE_OPERATOR})
     @Operation(summary = "The run's ledger receipt, for an auditor to keep",
             description = "The exact entry text that was hashed, its hash and the previous hash: anyone can recompute"
                     + " SHA-256(prevHash + \"\\n\" + entry) and compare with later verifications.")
@@ -90,6 +95,7 @@ public class PurgeRunResource {
     }
 
     @GET
+    @RolesAllowed({Roles.AUDITOR, Roles.PURGE_OPERATOR})
     @Operation(summary = "The latest purge runs, newest first")
     @APIResponse(responseCode = "200", description = "Runs")
     @APIResponse(responseCode = "400", description = "limit out of range",
@@ -102,6 +108,7 @@ public class PurgeRunResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.AUDITOR, Roles.PURGE_OPERATOR})
     @Operation(summary = "One purge run")
     @APIResponse(responseCode = "200", description = "The run")
     @APIResponse(responseCode = "404", description = "No such run",

@@ -7,12 +7,17 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import hozon.devdb.EmbeddedPostgresTestResource;
+import hozon.devdb.JwtTestResource;
+import hozon.security.Roles;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(JwtTestResource.class)
+@TestSecurity(user = "tester@example.jp", roles = {Roles.PURGE_OPERATOR, Roles.AUDITOR})
 class PurgeRunResourceTest {
 
     @Test

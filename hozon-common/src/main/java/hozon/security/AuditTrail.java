@@ -1,0 +1,138 @@
+package hozon.security;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.security.spi.runtime.AuthenticationFailureEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The service's security audit trail (Guideline Art. 12): every write and every denied request,
+ * with principal, time, action and outcome, hash-chained like the purge ledger. Each service
+ * keeps it in its own schema, table {@code security_audit}. Never the request body: actions are
+ * method and path, and paths carry no identifiers of people.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class);
+    private static final long APPEND_LOCK = 0x6175646974L;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public record Entry(long seq, Instant at, String principal, String action, int status, String outcome,
+            String prevHash, String hash) {
+
+        String canonical() {
+            return at + "|" + principal + "|" + action + "|" + status + "|" + outcome;
+        }
+    }
+
+    /** A request to record, fired asynchronously by the HTTP filters. */
+    public record Request(String principal, String action, int status) {
+    }
+
+    void onRequest(@ObservesAsync Request r) {
+        record(r.principal(), r.action(), r.status());
+    }
+
+    /** Bad or expired tokens are refused before any resource runs; they are recorded here. */
+    void onAuthenticationFailure(@ObservesAsync AuthenticationFailureEvent e) {
+        String action = "authentication failed";
+        for (Object v : e.getEventProperties().values()) {
+            if (v instanceof io.vertx.ext.web.RoutingContext rc) {
+                action = rc.request().method().name() + " " + rc.normalizedPath();
+            }
+        }
+        record("anonymous", action, 401);
+    }
+
+    /** Appends an entry in its own transaction; a failure to audit is logged, never hidden. */
+    public void record(String principal, String action, int status) {
+        String outcome = status == 401 || status == 403 ? "DENIED" : status < 400 ? "OK" : "REFUSED";
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL stores it
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                    lock.setLong(1, APPEND_LOCK);
+                    lock.execute();
+                }
+                String prev = HashChain.GENESIS;
+                try (PreparedStatement last = c.prepareStatement(
+                        "select hash from security_audit order by seq desc limit 1");
+                        ResultSet rs = last.executeQuery()) {
+                    if (rs.next()) {
+                        prev = rs.getString(1);
+                    }
+                }
+                Entry e = new Entry(0, at, principal, action, status, outcome, prev, null);
+                try (PreparedStatement ins = c.prepareStatement("insert into security_audit"
+                        + " (at, principal, action, status, outcome, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?)")) {
+                    ins.setObject(1, at.atOffset(ZoneOffset.UTC));
+                    ins.setString(2, principal);
+                    ins.setString(3, action);
+                    ins.setInt(4, status);
+                    ins.setString(5, outcome);
+                    ins.setString(6, prev);
+                    ins.setString(7, HashChain.link(prev, e.canonical()));
+                    ins.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException ex) {
+                c.rollback();
+                throw ex;
+            }
+        } catch (SQLException ex) {
+            LOG.errorf(ex, "security audit entry could not be written (%s %s %d)", principal, action, status);
+        }
+    }
+
+    /** Newest first. */
+    public List<Entry> latest(int limit) throws SQLException {
+        List<Entry> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select seq, at, principal, action, status, outcome, prev_hash, hash from security_audit"
+                        + " order by seq desc limit ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                            rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Recomputes the chain; null when it holds, else the sequence number of the first broken link. */
+    public Long firstBrokenLink() throws SQLException {
+        String prev = HashChain.GENESIS;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select seq, at, principal, action, status, outcome, prev_hash, hash from security_audit order by seq")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Entry e = new Entry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                            rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8));
+                    if (!e.prevHash().equals(prev) || !HashChain.link(prev, e.canonical()).equals(e.hash())) {
+                        return e.seq();
+                    }
+                    prev = e.hash();
+                }
+            }
+        }
+        return null;
+    }
+}

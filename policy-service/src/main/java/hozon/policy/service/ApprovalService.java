@@ -1,0 +1,105 @@
+package hozon.policy.service;
+
+import hozon.policy.domain.ApprovalRequest;
+import hozon.policy.domain.LegalHold;
+import hozon.policy.domain.Refusal;
+import hozon.policy.domain.RetentionRule;
+import hozon.problem.ProblemException;
+import hozon.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Four-eyes (R8): the second principal's decision on a pending change. The approver must not
+ * be the requester and must hold the role the change needs.
+ */
+@ApplicationScoped
+public class ApprovalService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    HoldService holds;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ApprovalRequest request(ApprovalRequest.Kind kind, UUID target, String detail, LegalHold.ReleaseKind releaseKind) {
+        ApprovalRequest a = new ApprovalRequest();
+        a.id = UUID.randomUUID();
+        a.kind = kind;
+        a.targetId = target;
+        a.detail = detail;
+        a.releaseKind = releaseKind;
+        a.requestedBy = identity.getPrincipal().getName();
+        a.requestedAt = clock.instant();
+        a.status = ApprovalRequest.Status.PENDING;
+        a.persist();
+        audit.record(a.requestedBy, kind.name() + "_REQUESTED", "APPROVAL", a.id, null, ApprovalView.of(a));
+        return a;
+    }
+
+    @Transactional
+    public ApprovalRequest decide(UUID id, boolean approve, String comment) {
+        ApprovalRequest a = ApprovalRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw ProblemException.notFound("Approval request", "No approval request " + id);
+        }
+        String me = identity.getPrincipal().getName();
+        String needed = a.kind == ApprovalRequest.Kind.RULE_ACTIVATION ? Roles.POLICY_ADMIN : Roles.LEGAL_OFFICER;
+        if (!identity.hasRole(needed)) {
+            Refusals.throwIf(Refusal.of("forbidden", "id", "R8 (four-eyes)",
+                    a.kind + " is decided by a " + needed), 403);
+        }
+        if (me.equals(a.requestedBy)) {
+            Refusals.throwIf(Refusal.of("four-eyes", "id", "R8 (four-eyes)",
+                    "the change was requested by you; a second, different " + needed + " must decide it"), 403);
+        }
+        if (a.status != ApprovalRequest.Status.PENDING) {
+            Refusals.throwIf(Refusal.of("already-decided", "id", "R8 (four-eyes)",
+                    "this request was already " + a.status.name().toLowerCase() + " by " + a.decidedBy), 409);
+        }
+        ApprovalView before = ApprovalView.of(a);
+        a.status = approve ? ApprovalRequest.Status.APPROVED : ApprovalRequest.Status.REJECTED;
+        a.decidedBy = me;
+        a.decidedAt = clock.instant();
+        a.comment = comment;
+        if (a.kind == ApprovalRequest.Kind.RULE_ACTIVATION) {
+            RetentionRule rule = RetentionRule.findById(a.targetId, LockModeType.PESSIMISTIC_WRITE);
+            rule.status = approve ? RetentionRule.Status.ACTIVE : RetentionRule.Status.REJECTED;
+            rule.approvedBy = approve ? me : null;
+            rule.approvedAt = approve ? a.decidedAt : null;
+        } else if (approve) {
+            holds.release(a.targetId, a.releaseKind, a.detail, a.requestedBy, me);
+        }
+        audit.record(me, a.kind.name() + (approve ? "_APPROVED" : "_REJECTED"), "APPROVAL", a.id, before,
+                ApprovalView.of(a));
+        return a;
+    }
+
+    @Transactional
+    public List<ApprovalView> list(ApprovalRequest.Status status, int limit) {
+        return ApprovalRequest.byStatus(status, limit).stream().map(ApprovalView::of).toList();
+    }
+
+    /** An approval request as clients see it. */
+    public record ApprovalView(UUID id, ApprovalRequest.Kind kind, UUID targetId, LegalHold.ReleaseKind releaseKind,
+            String requestedBy, java.time.Instant requestedAt, ApprovalRequest.Status status, String decidedBy,
+            java.time.Instant decidedAt, String comment) {
+        public static ApprovalView of(ApprovalRequest a) {
+            return new ApprovalView(a.id, a.kind, a.targetId, a.releaseKind, a.requestedBy, a.requestedAt, a.status,
+                    a.decidedBy, a.decidedAt, a.comment);
+        }
+    }
+}
