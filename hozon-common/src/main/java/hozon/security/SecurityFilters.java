@@ -30,7 +30,7 @@ public class SecurityFilters {
     CurrentIdentityAssociation identities;
 
     @ConfigProperty(name = "hozon.security.rate-limit.per-second", defaultValue = "50")
-    int ratePerSecond;
+    double ratePerSecond;
 
     @ConfigProperty(name = "hozon.security.rate-limit.burst", defaultValue = "100")
     int burst;
