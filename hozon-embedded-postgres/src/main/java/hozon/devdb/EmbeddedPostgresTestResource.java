@@ -13,6 +13,11 @@ import java.util.Map;
 public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static final String DATABASE = "hozon_test";
+    /**
+     * The running server's URL, kept as a system property because a test profile restarts
+     * Quarkus in a new class loader, where this class's statics start empty again.
+     */
+    private static final String RUNNING_URL = "hozon.test.embedded-db.url";
     private static EmbeddedDatabase shared;
 
     @Override
@@ -23,6 +28,11 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
                     "quarkus.datasource.jdbc.url", external,
                     "quarkus.datasource.username", envOr("HOZON_TEST_DB_USER", EmbeddedDatabase.USER),
                     "quarkus.datasource.password", envOr("HOZON_TEST_DB_PASSWORD", ""));
+        }
+        String running = System.getProperty(RUNNING_URL);
+        if (running != null) {
+            return Map.of("quarkus.datasource.jdbc.url", running, "quarkus.datasource.username", EmbeddedDatabase.USER,
+                    "quarkus.datasource.password", "");
         }
         try {
             if (shared == null) {
@@ -37,6 +47,7 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
                     }
                 }));
             }
+            System.setProperty(RUNNING_URL, shared.jdbcUrl(DATABASE));
             return Map.of(
                     "quarkus.datasource.jdbc.url", shared.jdbcUrl(DATABASE),
                     "quarkus.datasource.username", EmbeddedDatabase.USER,
