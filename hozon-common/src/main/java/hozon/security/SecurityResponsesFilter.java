@@ -1,26 +1,46 @@
 package hozon.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
- * Documents on every API operation the answers the security layer may give before the
- * operation runs: 401 without a valid token, 403 for a role that may not, 429 over the rate
- * limit — all as problem+json.
+ * Completes every API operation's description of its security: the bearer-token requirement
+ * (roles are not OAuth scopes, so they move from the requirement into the description, where
+ * a reader finds them), and the answers the security layer may give before the operation
+ * runs: 401 without a valid token, 403 for a role that may not, 429 over the rate limit.
  */
 public class SecurityResponsesFilter implements OASFilter {
 
+    private static final String SCHEME = "SecurityScheme";
+
     @Override
     public Operation filterOperation(Operation operation) {
-        APIResponses responses = operation.getResponses();
-        if (responses == null) {
-            return operation;
+        List<String> roles = new ArrayList<>();
+        if (operation.getSecurity() != null) {
+            for (SecurityRequirement r : operation.getSecurity()) {
+                if (r.getSchemes() != null) {
+                    r.getSchemes().values().forEach(roles::addAll);
+                }
+            }
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME)));
         }
-        add(responses, "401", "No valid bearer token");
-        add(responses, "403", "The caller's role may not do this");
-        add(responses, "429", "Rate limit exceeded; retry after the Retry-After seconds");
+        String description = operation.getDescription() == null || operation.getDescription().isBlank()
+                ? operation.getSummary() + "." : operation.getDescription();
+        if (!roles.isEmpty()) {
+            description += " Allowed roles: " + String.join(", ", roles) + ".";
+        }
+        operation.setDescription(description);
+        APIResponses responses = operation.getResponses();
+        if (responses != null && !roles.isEmpty()) {
+            add(responses, "401", "No valid bearer token");
+            add(responses, "403", "The caller's role may not do this");
+            add(responses, "429", "Rate limit exceeded; retry after the Retry-After seconds");
+        }
         return operation;
     }
 

@@ -1,0 +1,40 @@
+// Validates rendered Kubernetes manifests (multi-document YAML files given as arguments)
+// against the Kubernetes OpenAPI schemas bundled in kubernetes-models, and the CloudNativePG
+// Cluster against its CRD schema. Offline: no cluster is contacted. Exits 1 on any error.
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+
+function modulePath(apiVersion) {
+  if (apiVersion === 'postgresql.cnpg.io/v1') return '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
+  return `kubernetes-models/${apiVersion}`;
+}
+
+let failures = 0;
+let checked = 0;
+for (const file of process.argv.slice(2)) {
+  for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
+    const obj = doc.toJS();
+    if (!obj) continue;
+    const where = `${file}: ${obj.kind} ${obj.metadata?.name}`;
+    let Model;
+    try {
+      Model = (await import(modulePath(obj.apiVersion)))[obj.kind];
+    } catch (e) {
+      Model = undefined;
+    }
+    if (!Model) {
+      console.error(`${where}: no schema for ${obj.apiVersion} ${obj.kind}`);
+      failures++;
+      continue;
+    }
+    try {
+      new Model(obj).validate();
+      checked++;
+    } catch (e) {
+      console.error(`${where}: ${e.message}`);
+      failures++;
+    }
+  }
+}
+console.log(`${checked} objects valid, ${failures} invalid`);
+process.exit(failures === 0 && checked > 0 ? 0 : 1);
