@@ -6,7 +6,7 @@ import hozon.policy.domain.Refusal;
 import hozon.policy.domain.RetentionRule;
 import hozon.problem.ProblemException;
 import hozon.security.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
+import hozon.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -26,7 +26,7 @@ public class ApprovalService {
     Clock clock;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentUser currentUser;
 
     @Inject
     AuditService audit;
@@ -42,7 +42,7 @@ public class ApprovalService {
         a.targetId = target;
         a.detail = detail;
         a.releaseKind = releaseKind;
-        a.requestedBy = identity.getPrincipal().getName();
+        a.requestedBy = currentUser.name();
         a.requestedAt = clock.instant();
         a.status = ApprovalRequest.Status.PENDING;
         a.persist();
@@ -56,9 +56,9 @@ public class ApprovalService {
         if (a == null) {
             throw ProblemException.notFound("Approval request", "No approval request " + id);
         }
-        String me = identity.getPrincipal().getName();
+        String me = currentUser.name();
         String needed = a.kind == ApprovalRequest.Kind.RULE_ACTIVATION ? Roles.POLICY_ADMIN : Roles.LEGAL_OFFICER;
-        if (!identity.hasRole(needed)) {
+        if (!currentUser.hasRole(needed)) {
             Refusals.throwIf(Refusal.of("forbidden", "id", "R8 (four-eyes)",
                     a.kind + " is decided by a " + needed), 403);
         }

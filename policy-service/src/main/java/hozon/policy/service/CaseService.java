@@ -6,7 +6,7 @@ import hozon.policy.domain.LogCategory;
 import hozon.policy.domain.Refusal;
 import hozon.policy.rest.CaseRequests;
 import hozon.problem.ProblemException;
-import io.quarkus.security.identity.SecurityIdentity;
+import hozon.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -28,11 +28,7 @@ public class CaseService {
     AuditService audit;
 
     @Inject
-    SecurityIdentity identity;
-
-    private String user() {
-        return identity.getPrincipal().getName();
-    }
+    CurrentUser currentUser;
 
     @Transactional
     public CaseRequests.CaseView create(CaseRequests.NewCase r) {
@@ -62,11 +58,11 @@ public class CaseService {
         c.validTo = r.validTo().toInstant();
         c.lookups.addAll(r.lookups());
         c.categories.addAll(r.categories());
-        c.author = user();
+        c.author = currentUser.name();
         c.createdAt = now;
         c.persist();
         CaseRequests.CaseView view = CaseRequests.CaseView.of(c);
-        audit.record(user(), "CASE_OPENED", "CASE", c.id, null, view);
+        audit.record(currentUser.name(), "CASE_OPENED", "CASE", c.id, null, view);
         return view;
     }
 
@@ -82,7 +78,7 @@ public class CaseService {
         CaseRequests.CaseView before = CaseRequests.CaseView.of(c);
         c.closedAt = clock.instant();
         CaseRequests.CaseView after = CaseRequests.CaseView.of(c);
-        audit.record(user(), "CASE_CLOSED", "CASE", c.id, before, after);
+        audit.record(currentUser.name(), "CASE_CLOSED", "CASE", c.id, before, after);
         return after;
     }
 

@@ -14,7 +14,7 @@ import hozon.policy.rest.HoldRequests;
 import hozon.policy.rest.HoldView;
 import hozon.problem.ProblemException;
 import hozon.security.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
+import hozon.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -44,11 +44,7 @@ public class HoldService {
     ApprovalService approvals;
 
     @Inject
-    SecurityIdentity identity;
-
-    private String user() {
-        return identity.getPrincipal().getName();
-    }
+    CurrentUser currentUser;
 
     @Transactional
     public HoldView create(HoldRequests.NewHold r) {
@@ -85,11 +81,11 @@ public class HoldService {
         h.reason = draft.reason();
         h.statute = draft.statute();
         h.article = draft.article();
-        h.author = user();
+        h.author = currentUser.name();
         h.createdAt = now;
         h.persist();
         HoldView view = HoldView.of(h, now);
-        audit.record(user(), "HOLD_PLACED", "LEGAL_HOLD", h.id, null, view);
+        audit.record(currentUser.name(), "HOLD_PLACED", "LEGAL_HOLD", h.id, null, view);
         return view;
     }
 
@@ -108,12 +104,12 @@ public class HoldService {
         e.documentRef = r.documentRef();
         e.previousEnd = h.endsAt;
         e.newEnd = h.endsAt.atZone(config.calendarZone()).plusDays(r.days()).toInstant();
-        e.author = user();
+        e.author = currentUser.name();
         e.createdAt = now;
         h.extensions.add(e);
         h.endsAt = e.newEnd;
         HoldView after = HoldView.of(h, now);
-        audit.record(user(), "HOLD_EXTENDED", "LEGAL_HOLD", h.id, before, after);
+        audit.record(currentUser.name(), "HOLD_EXTENDED", "LEGAL_HOLD", h.id, before, after);
         return after;
     }
 
@@ -171,7 +167,7 @@ public class HoldService {
 
     /** Confidential holds (CCP Art. 197(5)) in detail for legal officers only. */
     private HoldView visible(LegalHold h, Instant now) {
-        return h.confidential && !identity.hasRole(Roles.LEGAL_OFFICER) ? HoldView.existenceOnly(h, now)
+        return h.confidential && !currentUser.hasRole(Roles.LEGAL_OFFICER) ? HoldView.existenceOnly(h, now)
                 : HoldView.of(h, now);
     }
 

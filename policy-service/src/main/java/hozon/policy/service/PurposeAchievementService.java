@@ -6,7 +6,7 @@ import hozon.policy.domain.PurposeAchievement;
 import hozon.policy.domain.Refusal;
 import hozon.policy.domain.SelectorKind;
 import hozon.policy.rest.PurposeAchievementRequests;
-import io.quarkus.security.identity.SecurityIdentity;
+import hozon.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,11 +25,7 @@ public class PurposeAchievementService {
     AuditService audit;
 
     @Inject
-    SecurityIdentity identity;
-
-    private String user() {
-        return identity.getPrincipal().getName();
-    }
+    CurrentUser currentUser;
 
     @Transactional
     public PurposeAchievementRequests.AchievementView record(PurposeAchievementRequests.NewAchievement r) {
@@ -56,11 +52,11 @@ public class PurposeAchievementService {
         a.selectorValue = r.selectorValue();
         a.achievedAt = achieved;
         a.reason = r.reason();
-        a.author = user();
+        a.author = currentUser.name();
         a.createdAt = now;
         a.persist();
         PurposeAchievementRequests.AchievementView view = PurposeAchievementRequests.AchievementView.of(a);
-        audit.record(user(), "PURPOSE_ACHIEVED", "PURPOSE_ACHIEVEMENT", a.id, null, view);
+        audit.record(currentUser.name(), "PURPOSE_ACHIEVED", "PURPOSE_ACHIEVEMENT", a.id, null, view);
         return view;
     }
 }

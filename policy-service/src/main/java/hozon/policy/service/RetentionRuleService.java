@@ -11,7 +11,7 @@ import hozon.policy.rest.NewRetentionRule;
 import hozon.policy.rest.RetentionRuleView;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
-import io.quarkus.security.identity.SecurityIdentity;
+import hozon.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -41,11 +41,7 @@ public class RetentionRuleService {
     AuditService audit;
 
     @Inject
-    SecurityIdentity identity;
-
-    private String user() {
-        return identity.getPrincipal().getName();
-    }
+    CurrentUser currentUser;
 
     /** Appends a new version; versions of one category are numbered 1, 2, 3 … without gaps. */
     @Transactional
@@ -94,7 +90,7 @@ public class RetentionRuleService {
         rule.justification = request.justification();
         rule.exceptional = exceptional;
         rule.effectiveFrom = request.effectiveFrom() == null ? now : request.effectiveFrom().toInstant();
-        rule.author = user();
+        rule.author = currentUser.name();
         rule.createdAt = now;
         boolean beyondNorms = assessment.findings().stream().anyMatch(f -> NEEDS_SECOND_APPROVAL.contains(f.code()));
         rule.status = beyondNorms ? RetentionRule.Status.PENDING_APPROVAL : RetentionRule.Status.ACTIVE;
@@ -103,7 +99,7 @@ public class RetentionRuleService {
             approvals.request(ApprovalRequest.Kind.RULE_ACTIVATION, rule.id, null, null);
         }
         RetentionRuleView view = RetentionRuleView.of(rule, assessment.findings());
-        audit.record(user(), "RULE_VERSION_CREATED", "RETENTION_RULE", rule.id, null, view);
+        audit.record(currentUser.name(), "RULE_VERSION_CREATED", "RETENTION_RULE", rule.id, null, view);
         return view;
     }
 
