@@ -18,6 +18,19 @@ public interface PolicyClient {
     record HoldsRevision(long revision) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CaseDecision(boolean allowed, String reason) {
+    }
+
+    record CaseDecisionRequest(java.util.UUID caseId, String lookup, String category) {
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/case-decisions")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    CaseDecision decide(CaseDecisionRequest request);
+
     @GET
     @Path("/holds/revision")
     @Produces(MediaType.APPLICATION_JSON)

@@ -26,6 +26,18 @@ public interface IngestConfig {
 
     Purge purge();
 
+    Lookup lookup();
+
+    interface Lookup {
+        /** Clocks of NAS, CGN and content servers disagree: intervals are widened by this much, and the answer says so. */
+        @WithDefault("PT2S")
+        Duration clockTolerance();
+
+        /** How far before and after a post to look for the account's logins (侵害関連通信). */
+        @WithDefault("P1D")
+        Duration nearestWindow();
+    }
+
     interface Purge {
         /** A plan older than this (asOf vs. this service's clock) is refused: deletion needs a fresh plan. */
         @WithDefault("PT15M")

@@ -89,6 +89,7 @@ public class PartitionPurger {
     /** Rows in the preservation area no hold protects any more and whose retention is past. */
     public long releasePreserved(UUID runId, RecordKind kind, Instant cutoff, List<PurgeOrder.Hold> holds)
             throws SQLException {
+        recordCutoff(kind, cutoff);
         SqlFragment due = SqlFragment.of(kind.timeColumn() + " < ?", utc(cutoff))
                 .and(HoldPredicate.protectedRows(kind, holds, codec).not());
         try (Connection c = dataSource.getConnection()) {
@@ -158,6 +159,17 @@ public class PartitionPurger {
                 + " hold_ids = (select array(select distinct unnest(" + target + ".hold_ids || excluded.hold_ids)))")) {
             ps.setObject(1, h.holdId());
             scope.bind(ps, 2);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Remembers how far the category has been purged, for "logs already gone" (R9). */
+    private void recordCutoff(RecordKind kind, Instant cutoff) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into applied_cutoff (category, cutoff, at) values (?, ?, now()) on conflict (category) do update"
+                        + " set cutoff = greatest(applied_cutoff.cutoff, excluded.cutoff), at = excluded.at")) {
+            ps.setString(1, kind.category());
+            ps.setObject(2, utc(cutoff));
             ps.executeUpdate();
         }
     }

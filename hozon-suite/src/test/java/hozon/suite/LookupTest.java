@@ -1,0 +1,177 @@
+package hozon.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The disclosure chain's look-ups across the real services: legal basis, exact intervals, audit. */
+class LookupTest {
+
+    private static Suite suite;
+    private static SuiteClient client;
+    private static String apCase;
+    private static String cpCase;
+    private static final Instant T = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        suite = SuiteFixture.start("lookups");
+        client = new SuiteClient(suite);
+        apCase = openCase("WARRANT", "AP_ADDRESS", "ap.connection-auth");
+        cpCase = openCase("DISCLOSURE_ORDER", "CP_POST", "cp.post");
+        sessions("{\"subscriberId\":\"sub-A\",\"sessionId\":\"a\",\"nasId\":\"n1\",\"assignedAddress\":\"100.64.5.5\","
+                        + "\"start\":\"" + T + "\",\"end\":\"" + T.plus(2, ChronoUnit.HOURS) + "\"}",
+                "{\"subscriberId\":\"sub-open\",\"sessionId\":\"o\",\"nasId\":\"n1\",\"assignedAddress\":\"100.64.5.6\","
+                        + "\"start\":\"" + T + "\"}",
+                "{\"subscriberId\":\"sub-B\",\"sessionId\":\"b\",\"nasId\":\"n1\",\"assignedAddress\":\"100.64.6.1\","
+                        + "\"publicIp\":\"203.0.113.7\",\"publicPortStart\":1024,\"publicPortEnd\":2047,\"start\":\"" + T + "\"}",
+                "{\"subscriberId\":\"sub-C\",\"sessionId\":\"c\",\"nasId\":\"n1\",\"assignedAddress\":\"100.64.6.2\","
+                        + "\"publicIp\":\"203.0.113.7\",\"publicPortStart\":2048,\"publicPortEnd\":3071,\"start\":\"" + T + "\"}",
+                "{\"subscriberId\":\"sub-D\",\"sessionId\":\"d\",\"nasId\":\"n1\",\"assignedAddress\":\"2001:db8:1200::/40\","
+                        + "\"start\":\"" + T + "\"}");
+    }
+
+    @AfterAll
+    static void stopSuite() throws Exception {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    private static String openCase(String type, String lookup, String category) {
+        return client.as("alice", "legal-officer").contentType(ContentType.JSON)
+                .body("{\"type\":\"" + type + "\",\"reference\":\"R8-" + lookup + "\",\"issuer\":\"Tokyo District Court\","
+                        + "\"validTo\":\"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\",\"lookups\":[\"" + lookup + "\"],"
+                        + "\"categories\":[\"" + category + "\"]}")
+                .when().post(suite.url(ServiceName.POLICY) + "/api/v1/cases").then().statusCode(201).extract().path("id");
+    }
+
+    private static void sessions(String... records) {
+        client.as("feed").contentType(ContentType.JSON).body("{\"records\":[" + String.join(",", records) + "]}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/ap/sessions").then().statusCode(200);
+    }
+
+    private static ValidatableResponse ap(String caseId, String ip, Integer port, Instant at) {
+        return client.as("alice", "legal-officer").contentType(ContentType.JSON)
+                .body("{\"caseId\":\"" + caseId + "\",\"ip\":\"" + ip + "\"," + (port == null ? "" : "\"port\":" + port + ",")
+                        + "\"instant\":\"" + at + "\"}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap").then();
+    }
+
+    private static List<String> subscribers(JsonPath answer) {
+        return answer.getList("candidates.subscriberId");
+    }
+
+    @Test
+    void sessionIntervalsAreStartInclusiveEndExclusiveWidenedOnlyByTheReportedTolerance() {
+        Instant end = T.plus(2, ChronoUnit.HOURS);
+        assertThat(subscribers(ap(apCase, "100.64.5.5", null, T).statusCode(200).extract().jsonPath())).containsExactly("sub-A");
+        assertThat(subscribers(ap(apCase, "100.64.5.5", null, end.minusMillis(1)).extract().jsonPath())).containsExactly("sub-A");
+        JsonPath justAfter = ap(apCase, "100.64.5.5", null, end.plusMillis(500)).extract().jsonPath();
+        assertThat(subscribers(justAfter)).containsExactly("sub-A");
+        assertThat(justAfter.getBoolean("candidates[0].onlyWithinTolerance")).isTrue();
+        assertThat(justAfter.getLong("clockToleranceMillis")).isEqualTo(2000);
+        assertThat(subscribers(ap(apCase, "100.64.5.5", null, end.plusSeconds(3)).extract().jsonPath())).isEmpty();
+        assertThat(subscribers(ap(apCase, "100.64.5.5", null, T.minusSeconds(3)).extract().jsonPath())).isEmpty();
+    }
+
+    @Test
+    void aSessionWithoutStopIsOpenEnded() {
+        assertThat(subscribers(ap(apCase, "100.64.5.6", null, Instant.now().minusSeconds(60)).extract().jsonPath()))
+                .containsExactly("sub-open");
+    }
+
+    @Test
+    void thePortSelectsTheSubscriberBehindCarrierGradeNatAndItsAbsenceIsFlagged() {
+        Instant at = T.plus(1, ChronoUnit.HOURS);
+        assertThat(subscribers(ap(apCase, "203.0.113.7", 2047, at).extract().jsonPath())).containsExactly("sub-B");
+        assertThat(subscribers(ap(apCase, "203.0.113.7", 2048, at).extract().jsonPath())).containsExactly("sub-C");
+        assertThat(subscribers(ap(apCase, "203.0.113.7", 1023, at).extract().jsonPath())).isEmpty();
+        JsonPath noPort = ap(apCase, "203.0.113.7", null, at).extract().jsonPath();
+        assertThat(subscribers(noPort)).containsExactlyInAnyOrder("sub-B", "sub-C");
+        assertThat(noPort.getBoolean("ambiguous")).isTrue();
+        assertThat(noPort.getList("notes").toString()).contains("without a source port");
+    }
+
+    @Test
+    void anIpv6AddressIsFoundInsideItsDelegatedPrefix() {
+        JsonPath a = ap(apCase, "2001:db8:12ff:ffff::1", 443, T.plus(1, ChronoUnit.HOURS)).extract().jsonPath();
+        assertThat(subscribers(a)).containsExactly("sub-D");
+        assertThat(a.getString("candidates[0].assignedAddress")).isEqualTo("2001:db8:1200::/40");
+        assertThat(subscribers(ap(apCase, "2001:db8:1300::1", null, T.plus(1, ChronoUnit.HOURS)).extract().jsonPath()))
+                .isEmpty();
+    }
+
+    @Test
+    void aPostWithoutAnIpLeadsToTheAccountsNearestLoginsWithinTheWindow() {
+        String account = "acct-" + UUID.randomUUID();
+        String post = "post-" + UUID.randomUUID();
+        client.as("feed").contentType(ContentType.JSON).body("{\"records\":["
+                        + cp("LOGIN", account, "l1", "198.51.100.1", T.minus(2, ChronoUnit.HOURS)) + ","
+                        + cp("LOGIN", account, "l2", "198.51.100.2", T.minus(30, ChronoUnit.MINUTES)) + ","
+                        + "{\"kind\":\"POST\",\"eventId\":\"" + post + "\",\"accountId\":\"" + account + "\",\"occurredAt\":\"" + T + "\"},"
+                        + cp("LOGOUT", account, "l3", "198.51.100.3", T.plus(10, ChronoUnit.MINUTES)) + ","
+                        + cp("LOGIN", account, "l4", "198.51.100.4", T.plus(2, ChronoUnit.DAYS)) + "]}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/cp/events").then().statusCode(200);
+        JsonPath answer = client.as("alice", "legal-officer").contentType(ContentType.JSON)
+                .body("{\"caseId\":\"" + cpCase + "\",\"postId\":\"" + post + "\"}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/cp").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(answer.getString("post.ip")).isNull();
+        assertThat(answer.getString("nearestBefore.ip")).isEqualTo("198.51.100.2");
+        assertThat(answer.getString("nearestAfter.ip")).isEqualTo("198.51.100.3");
+        assertThat(answer.getString("nearestAfter.kind")).isEqualTo("LOGOUT");
+    }
+
+    private static String cp(String kind, String account, String id, String ip, Instant at) {
+        return "{\"kind\":\"" + kind + "\",\"eventId\":\"" + id + "\",\"accountId\":\"" + account + "\",\"ip\":\"" + ip
+                + "\",\"sourcePort\":40000,\"occurredAt\":\"" + at + "\"}";
+    }
+
+    @Test
+    void withoutAValidCaseOrWithPolicyServiceDownTheLookUpIsRefusedAndAudited() throws Exception {
+        ap(UUID.randomUUID().toString(), "100.64.5.5", null, T).statusCode(403)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.equalTo(
+                        "urn:hozon:problem:lookup-not-authorised"));
+        ap(cpCase, "100.64.5.5", null, T).statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("AP_ADDRESS"));
+        client.as("feed").contentType(ContentType.JSON)
+                .body("{\"caseId\":\"" + apCase + "\",\"ip\":\"100.64.5.5\",\"instant\":\"" + T + "\"}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap").then().statusCode(403);
+        suite.stopService(ServiceName.POLICY);
+        try {
+            ap(apCase, "100.64.5.5", null, T).statusCode(503)
+                    .body("type", org.hamcrest.Matchers.equalTo("urn:hozon:problem:legal-basis-unverifiable"));
+        } finally {
+            suite.startService(ServiceName.POLICY);
+        }
+        JsonPath audit = client.as("auditor").when().get(suite.url(ServiceName.INGEST) + "/api/v1/lookup-audit?limit=200")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(audit.getList("findAll { it.outcome == 'REFUSED' }.reason").toString())
+                .contains("policy-service unreachable").contains("no case");
+        assertThat(audit.getList("findAll { it.outcome == 'ANSWERED' }")).isNotEmpty();
+        assertThat(audit.getString("[0].principal")).isEqualTo("alice");
+    }
+
+    @Test
+    void aLookUpForLogsAlreadyDeletedIsCountedForTheMinistrysReview() throws Exception {
+        client.createRule("ap.connection-auth", "P6M");
+        assertThat(client.purge().getString("outcome")).isEqualTo("SUCCEEDED");
+        JsonPath gone = ap(apCase, "100.64.9.9", 1000, SuiteClient.monthsAgo(8)).statusCode(200).extract().jsonPath();
+        assertThat(gone.getBoolean("expiredBeforeRequest")).isTrue();
+        JsonPath report = client.as("auditor").when().get(suite.url(ServiceName.INGEST) + "/api/v1/reports/expired-lookups")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(report.getLong("find { it.category == 'ap.connection-auth' }.lookups")).isGreaterThanOrEqualTo(1);
+        assertThat(ap(apCase, "100.64.9.9", 1000, Instant.now().minusSeconds(60)).extract().jsonPath()
+                .getBoolean("expiredBeforeRequest")).isFalse();
+    }
+}

@@ -1,0 +1,57 @@
+package hozon.ingest.rest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Look-up requests and answers. Identifiers travel in bodies, never in URLs. */
+public final class LookupRequests {
+
+    private LookupRequests() {
+    }
+
+    @Schema(description = "Who had this address (and port) at this instant?")
+    public record ApQuery(
+            @Schema(description = "The case (legal basis) this look-up runs under") @NotNull UUID caseId,
+            @Schema(examples = "203.0.113.7") @NotBlank @Size(max = 45) String ip,
+            @Schema(description = "Source port; without it a shared public address stays ambiguous", examples = "1500")
+            @Min(0) @Max(65535) Integer port,
+            @Schema(examples = "2026-03-01T10:00:00.123+09:00") @NotNull OffsetDateTime instant) {
+    }
+
+    @Schema(description = "Where was this post sent from?")
+    public record CpQuery(@NotNull UUID caseId, @Schema(examples = "post-8831") @NotBlank @Size(max = 256) String postId) {
+    }
+
+    @Schema(description = "A subscriber's session that held the address at the instant, with the records it rests on")
+    public record ApCandidate(String subscriberId, String sessionId, String nasId, String assignedAddress,
+            String publicIp, Integer publicPortStart, Integer publicPortEnd, Instant start, Instant end,
+            @Schema(description = "ASSIGNED_ADDRESS, SESSION_PORT_RANGE or PORT_BLOCK") String matchedBy,
+            @Schema(description = "True when the instant lies outside the interval but within the clock tolerance")
+            boolean onlyWithinTolerance) {
+    }
+
+    public record ApAnswer(String ip, Integer port, Instant instant, long clockToleranceMillis,
+            @Schema(description = "Intervals are start-inclusive, end-exclusive; an open session has no end")
+            List<ApCandidate> candidates, boolean ambiguous, List<String> notes,
+            @Schema(description = "Nothing found, and the instant lies before what was already purged")
+            boolean expiredBeforeRequest) {
+    }
+
+    @Schema(description = "An account event of the post or near it: IP, port and time (JST on the wire as given)")
+    public record CpEvent(String kind, String eventId, String ip, Integer sourcePort, Instant occurredAt) {
+    }
+
+    public record CpAnswer(String postId, String accountId, CpEvent post,
+            @Schema(description = "When the post carries no IP: the account's nearest login/logout/account events"
+                    + " before and after it within the window (侵害関連通信)") CpEvent nearestBefore,
+            CpEvent nearestAfter, long windowSeconds, List<String> notes, boolean expiredBeforeRequest) {
+    }
+}
