@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -43,10 +44,12 @@ public class SecurityFilters {
     }
 
     @ServerResponseFilter
-    public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response) {
+    public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response,
+            SimpleResourceInfo resource) {
         int status = response.getStatus();
         String method = request.getMethod();
-        boolean write = !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+        boolean readOnly = resource != null && resource.getResourceClass() != null && isReadOnly(resource);
+        boolean write = !readOnly && !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
         if (!write && status != 401 && status != 403) {
             return Uni.createFrom().voidItem();
         }
@@ -54,6 +57,15 @@ public class SecurityFilters {
         return identities.getDeferredIdentity()
                 .invoke(identity -> audit.fireAsync(new AuditTrail.Request(name(identity), action, status)))
                 .replaceWithVoid();
+    }
+
+    private static boolean isReadOnly(SimpleResourceInfo resource) {
+        for (java.lang.reflect.Method m : resource.getResourceClass().getMethods()) {
+            if (m.getName().equals(resource.getMethodName()) && m.isAnnotationPresent(ReadOnly.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response takeToken(String who) {

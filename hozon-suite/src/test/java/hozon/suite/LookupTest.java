@@ -38,6 +38,25 @@ class LookupTest {
                         + "\"publicIp\":\"203.0.113.7\",\"publicPortStart\":2048,\"publicPortEnd\":3071,\"start\":\"" + T + "\"}",
                 "{\"subscriberId\":\"sub-D\",\"sessionId\":\"d\",\"nasId\":\"n1\",\"assignedAddress\":\"2001:db8:1200::/40\","
                         + "\"start\":\"" + T + "\"}");
+        portBlock();
+    }
+
+    /**
+     * A CGN port-block allocation, written straight into the store as the (not yet built)
+     * syslog feed will: public 192.0.2.10:5000-5999 → inside 100.64.7.7 for four hours.
+     */
+    private static void portBlock() throws Exception {
+        String day = "ap_port_block_p" + java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC).toString().replace("-", "");
+        try (var db = java.sql.DriverManager.getConnection(suite.jdbcUrl(), suite.user(), suite.password());
+                var s = db.createStatement()) {
+            s.execute("create table if not exists ingest." + day + " partition of ingest.ap_port_block for values from ('"
+                    + T.truncatedTo(ChronoUnit.DAYS) + "') to ('" + T.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS) + "')");
+            s.execute("insert into ingest.ap_port_block (public_ip, allocated_at, port_start, port_end, inside_ip, released_at,"
+                    + " received_at) values ('192.0.2.10', '" + T + "', 5000, 5999, '100.64.7.7', '"
+                    + T.plus(4, ChronoUnit.HOURS) + "', now())");
+        }
+        sessions("{\"subscriberId\":\"sub-E\",\"sessionId\":\"e\",\"nasId\":\"n1\",\"assignedAddress\":\"100.64.7.7\","
+                + "\"start\":\"" + T.minus(1, ChronoUnit.HOURS) + "\",\"end\":\"" + T.plus(5, ChronoUnit.HOURS) + "\"}");
     }
 
     @AfterAll
@@ -100,6 +119,18 @@ class LookupTest {
         assertThat(subscribers(noPort)).containsExactlyInAnyOrder("sub-B", "sub-C");
         assertThat(noPort.getBoolean("ambiguous")).isTrue();
         assertThat(noPort.getList("notes").toString()).contains("without a source port");
+    }
+
+    @Test
+    void aPortBlockLeadsFromThePublicAddressToTheInsideAddressAndItsSubscriber() {
+        Instant at = T.plus(1, ChronoUnit.HOURS);
+        JsonPath found = ap(apCase, "192.0.2.10", 5999, at).statusCode(200).extract().jsonPath();
+        assertThat(subscribers(found)).containsExactly("sub-E");
+        assertThat(found.getString("candidates[0].matchedBy")).isEqualTo("PORT_BLOCK");
+        assertThat(subscribers(ap(apCase, "192.0.2.10", 5000, at).extract().jsonPath())).containsExactly("sub-E");
+        assertThat(subscribers(ap(apCase, "192.0.2.10", 6000, at).extract().jsonPath())).isEmpty();
+        assertThat(subscribers(ap(apCase, "192.0.2.10", 5500, T.plus(4, ChronoUnit.HOURS).plusSeconds(3))
+                .extract().jsonPath())).as("block released").isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package hozon.ingest.rest;
 
 import hozon.ingest.service.LookupService;
 import hozon.problem.Problem;
+import hozon.security.ReadOnly;
 import hozon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,6 +46,7 @@ public class LookupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "policy-service could not confirm the legal basis: refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ReadOnly
     public LookupRequests.ApAnswer ap(@NotNull @Valid LookupRequests.ApQuery query) throws SQLException {
         return lookups.ap(query);
     }
@@ -64,6 +66,7 @@ public class LookupResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "policy-service could not confirm the legal basis: refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ReadOnly
     public LookupRequests.CpAnswer cp(@NotNull @Valid LookupRequests.CpQuery query) throws SQLException {
         return lookups.cp(query);
     }

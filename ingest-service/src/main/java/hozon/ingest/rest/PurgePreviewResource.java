@@ -2,6 +2,7 @@ package hozon.ingest.rest;
 
 import hozon.ingest.service.PurgePreviewer;
 import hozon.problem.Problem;
+import hozon.security.ReadOnly;
 import hozon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ public class PurgePreviewResource {
             content = @Content(schema = @Schema(implementation = PurgePreviewView.class)))
     @APIResponse(responseCode = "400", description = "Malformed order",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ReadOnly
     public PurgePreviewView preview(@NotNull @Valid PurgeOrder order) throws SQLException {
         return previewer.preview(order);
     }

@@ -2,6 +2,7 @@ package hozon.policy.rest;
 
 import hozon.policy.service.CaseService;
 import hozon.problem.Problem;
+import hozon.security.ReadOnly;
 import hozon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -97,6 +98,7 @@ public class CaseResource {
             content = @Content(schema = @Schema(implementation = CaseRequests.Decision.class)))
     @APIResponse(responseCode = "400", description = "Malformed request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ReadOnly
     public CaseRequests.Decision decide(@NotNull @Valid CaseRequests.DecisionRequest request) {
         return cases.decide(request);
     }

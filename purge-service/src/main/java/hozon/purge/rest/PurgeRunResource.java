@@ -7,6 +7,7 @@ import hozon.purge.service.Ledger;
 import hozon.purge.service.PreviewService;
 import hozon.purge.service.PurgeRunStore;
 import hozon.purge.service.PurgeRunner;
+import hozon.security.ReadOnly;
 import hozon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -77,6 +78,7 @@ public class PurgeRunResource {
             content = @Content(schema = @Schema(implementation = PreviewView.class)))
     @APIResponse(responseCode = "503", description = "policy-service or ingest-service unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ReadOnly
     public PreviewView preview() {
         return previews.preview();
     }
