@@ -59,13 +59,18 @@ public class SecurityFilters {
                 .replaceWithVoid();
     }
 
+    private static final Map<String, Boolean> READ_ONLY = new ConcurrentHashMap<>();
+
+    /** Whether the resource method is marked {@link ReadOnly}; looked up once per method. */
     private static boolean isReadOnly(SimpleResourceInfo resource) {
-        for (java.lang.reflect.Method m : resource.getResourceClass().getMethods()) {
-            if (m.getName().equals(resource.getMethodName()) && m.isAnnotationPresent(ReadOnly.class)) {
-                return true;
+        return READ_ONLY.computeIfAbsent(resource.getResourceClass().getName() + "#" + resource.getMethodName(), k -> {
+            for (java.lang.reflect.Method m : resource.getResourceClass().getMethods()) {
+                if (m.getName().equals(resource.getMethodName()) && m.isAnnotationPresent(ReadOnly.class)) {
+                    return true;
+                }
             }
-        }
-        return false;
+            return false;
+        });
     }
 
     private Response takeToken(String who) {

@@ -92,15 +92,15 @@ public final class LookupBenchmark {
             }
             long[] direct = new long[queries.size()];
             try (PreparedStatement ps = db.prepareStatement("select subscriber_id from ingest.ap_session where public_ip ="
-                    + " ?::inet and ? between public_port_start and public_port_end and started_at <= ? and (ended_at is null"
-                    + " or ended_at > ?)")) {
+                    + " ?::inet and int4range(public_port_start, public_port_end, '[]') @> ?::int and tstzrange(started_at,"
+                    + " coalesce(ended_at, 'infinity'::timestamptz), '[)') && tstzrange(?, ?, '[]')")) {
                 for (int i = 0; i < queries.size(); i++) {
                     Object[] q = queries.get(i);
                     long s = System.nanoTime();
                     ps.setString(1, (String) q[0]);
                     ps.setInt(2, (Integer) q[1]);
-                    ps.setObject(3, ((Instant) q[2]).plusSeconds(2).atOffset(java.time.ZoneOffset.UTC));
-                    ps.setObject(4, ((Instant) q[2]).minusSeconds(2).atOffset(java.time.ZoneOffset.UTC));
+                    ps.setObject(3, ((Instant) q[2]).minusSeconds(2).atOffset(java.time.ZoneOffset.UTC));
+                    ps.setObject(4, ((Instant) q[2]).plusSeconds(2).atOffset(java.time.ZoneOffset.UTC));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             rs.getString(1);

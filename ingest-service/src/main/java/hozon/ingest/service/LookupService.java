@@ -37,7 +37,12 @@ public class LookupService {
 
     private static final String SESSION_COLUMNS = "subscriber_id, session_id, nas_id, abbrev(assigned_ip),"
             + " host(public_ip), public_port_start, public_port_end, started_at, ended_at";
-    private static final String ALIVE = " and started_at <= ? and (ended_at is null or ended_at > ?)";
+    /**
+     * The session interval [start, end) overlaps the instant's tolerance window; written on the
+     * same expression as the GiST index so that one index probe answers it.
+     */
+    private static final String ALIVE = " and tstzrange(started_at, coalesce(ended_at, 'infinity'::timestamptz), '[)')"
+            + " && tstzrange(?, ?, '[]')";
 
     @Inject
     AgroalDataSource dataSource;
@@ -79,16 +84,17 @@ public class LookupService {
         try (Connection c = dataSource.getConnection()) {
             for (String table : List.of("ap_session", "ap_session_preserved")) {
                 sessions(c, "select " + SESSION_COLUMNS + " from " + table + " where assigned_ip >>= ?::inet" + ALIVE,
-                        List.of(q.ip(), latestStart, earliestEnd), "ASSIGNED_ADDRESS", t, found);
+                        List.of(q.ip(), earliestEnd, latestStart), "ASSIGNED_ADDRESS", t, found);
                 sessions(c, "select " + SESSION_COLUMNS + " from " + table + " where public_ip = ?::inet"
-                                + (q.port() == null ? "" : " and ? between public_port_start and public_port_end") + ALIVE,
-                        q.port() == null ? List.of(q.ip(), latestStart, earliestEnd)
-                                : List.of(q.ip(), q.port(), latestStart, earliestEnd), "SESSION_PORT_RANGE", t, found);
+                                + (q.port() == null ? "" : " and int4range(public_port_start, public_port_end, '[]') @> ?::int")
+                                + ALIVE,
+                        q.port() == null ? List.of(q.ip(), earliestEnd, latestStart)
+                                : List.of(q.ip(), q.port(), earliestEnd, latestStart), "SESSION_PORT_RANGE", t, found);
             }
             for (String inside : insideAddresses(c, q.ip(), q.port(), latestStart, earliestEnd)) {
                 for (String table : List.of("ap_session", "ap_session_preserved")) {
                     sessions(c, "select " + SESSION_COLUMNS + " from " + table + " where assigned_ip = ?::inet" + ALIVE,
-                            List.of(inside, latestStart, earliestEnd), "PORT_BLOCK", t, found);
+                            List.of(inside, earliestEnd, latestStart), "PORT_BLOCK", t, found);
                 }
             }
         }
