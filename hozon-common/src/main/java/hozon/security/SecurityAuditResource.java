@@ -1,6 +1,5 @@
 package hozon.security;
 
-import hozon.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -14,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,10 +29,6 @@ public class SecurityAuditResource {
     @GET
     @Operation(summary = "Security audit entries, newest first")
     @APIResponse(responseCode = "200", description = "Entries")
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an auditor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<AuditTrail.Entry> entries(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit)
             throws SQLException {
         return trail.latest(limit);
@@ -48,10 +41,6 @@ public class SecurityAuditResource {
     @Path("/verification")
     @Operation(summary = "Recompute the audit trail's hash chain")
     @APIResponse(responseCode = "200", description = "valid, or the first broken link")
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an auditor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Verification verify() throws SQLException {
         Long broken = trail.firstBrokenLink();
         return new Verification(broken == null, broken);

@@ -61,10 +61,6 @@ public class PartitionManager {
         known.remove(p.name());
     }
 
-    public void forgetAll() {
-        known.clear();
-    }
-
     /** The day partitions of {@code kind}'s table, oldest first. */
     public List<Partition> list(Connection c, RecordKind kind) throws SQLException {
         List<Partition> result = new ArrayList<>();

@@ -10,7 +10,6 @@ import java.util.List;
 public record SqlFragment(String sql, List<Object> params) {
 
     public static final SqlFragment FALSE = new SqlFragment("false", List.of());
-    public static final SqlFragment TRUE = new SqlFragment("true", List.of());
 
     public static SqlFragment of(String sql, Object... params) {
         return new SqlFragment(sql, Arrays.asList(params));

@@ -45,10 +45,6 @@ public class ApprovalResource {
     @APIResponse(responseCode = "200", description = "Requests")
     @APIResponse(responseCode = "400", description = "limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Role not allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ApprovalService.ApprovalView> list(@QueryParam("status") ApprovalRequest.Status status,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return approvals.list(status, limit);
@@ -59,8 +55,6 @@ public class ApprovalResource {
     @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER})
     @Operation(summary = "Approve a pending change (a rule version goes into force; a hold is released)")
     @APIResponse(responseCode = "200", description = "Approved and carried out")
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Requested by you (four-eyes), or the change needs another role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such request",
@@ -76,8 +70,6 @@ public class ApprovalResource {
     @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER})
     @Operation(summary = "Reject a pending change; nothing changes")
     @APIResponse(responseCode = "200", description = "Rejected")
-    @APIResponse(responseCode = "401", description = "No valid token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Requested by you (four-eyes), or the change needs another role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such request",

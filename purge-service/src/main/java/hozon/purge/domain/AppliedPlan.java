@@ -1,6 +1,7 @@
 package hozon.purge.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import hozon.purge.client.PurgeOrder;
 import hozon.purge.client.PurgePlan;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,13 @@ public record AppliedPlan(Instant asOf, String digest, String knownDigest, long 
 
     public record CategoryCut(String category, UUID ruleId, int ruleVersion, String period, Instant planCutoff,
             Instant appliedCutoff) {
+    }
+
+    /** The order ingest-service executes (or previews) for this plan. */
+    public PurgeOrder toOrder(UUID runId) {
+        return new PurgeOrder(runId, digest, asOf, holdsRevision,
+                categories.stream().map(c -> new PurgeOrder.Cutoff(c.category(), c.appliedCutoff())).toList(), holds,
+                purposeAchievements);
     }
 
     public static AppliedPlan of(PurgePlan current, PurgePlan known, Duration safetyMargin) {

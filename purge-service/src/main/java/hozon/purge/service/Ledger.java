@@ -3,7 +3,7 @@ package hozon.purge.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hozon.problem.ProblemException;
-import hozon.purge.domain.HashChain;
+import hozon.security.HashChain;
 import hozon.purge.domain.LedgerEntry;
 import hozon.purge.domain.PurgeRun;
 import hozon.purge.domain.PurgeRunCategory;

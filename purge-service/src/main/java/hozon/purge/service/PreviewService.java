@@ -2,7 +2,6 @@ package hozon.purge.service;
 
 import hozon.problem.ProblemException;
 import hozon.purge.client.IngestGateway;
-import hozon.purge.client.PurgeOrder;
 import hozon.purge.client.PurgePreview;
 import hozon.purge.domain.AppliedPlan;
 import hozon.purge.domain.PurgeRun;
@@ -92,9 +91,7 @@ public class PreviewService {
         }
         PurgePreview preview;
         try {
-            preview = ingest.preview(new PurgeOrder(UUID.randomUUID(), plan.digest(), plan.asOf(), plan.holdsRevision(),
-                    plan.categories().stream().map(c -> new PurgeOrder.Cutoff(c.category(), c.appliedCutoff())).toList(),
-                    plan.holds(), plan.purposeAchievements()));
+            preview = ingest.preview(plan.toOrder(UUID.randomUUID()));
         } catch (RuntimeException e) {
             throw ProblemException.unavailable("ingest-unavailable",
                     "ingest-service could not count: " + PurgeRunner.describe(e));

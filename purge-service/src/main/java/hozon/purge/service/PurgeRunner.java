@@ -4,7 +4,6 @@ import hozon.problem.ProblemException;
 import hozon.purge.client.IngestGateway;
 import hozon.purge.client.PolicyGateway;
 import hozon.purge.client.PurgeExecution;
-import hozon.purge.client.PurgeOrder;
 import hozon.purge.client.PurgePlan;
 import hozon.purge.config.PurgeConfig;
 import hozon.purge.domain.AppliedPlan;
@@ -99,9 +98,7 @@ public class PurgeRunner {
         pause();
         PurgeExecution execution;
         try {
-            execution = ingest.execute(new PurgeOrder(id, plan.digest(), plan.asOf(), plan.holdsRevision(),
-                    plan.categories().stream().map(c -> new PurgeOrder.Cutoff(c.category(), c.appliedCutoff())).toList(),
-                    plan.holds(), plan.purposeAchievements()));
+            execution = ingest.execute(plan.toOrder(id));
         } catch (RuntimeException e) {
             return end(id, Outcome.FAILED, "ingest-service did not execute the plan: " + describe(e), removedSoFar(id));
         }

@@ -9,7 +9,7 @@ import hozon.devdb.EmbeddedPostgresTestResource;
 import hozon.devdb.JwtTestResource;
 import hozon.security.Roles;
 import io.quarkus.test.security.TestSecurity;
-import hozon.purge.domain.HashChain;
+import hozon.security.HashChain;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

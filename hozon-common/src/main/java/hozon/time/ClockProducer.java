@@ -1,10 +1,10 @@
-package hozon.ingest.config;
+package hozon.time;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The one clock this service reads "now" from; tests replace it. */
+/** The one clock each service reads "now" from (every service gets this bean); tests may replace it. */
 public class ClockProducer {
 
     @Produces
