@@ -33,8 +33,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param port TCP port on loopback; 0 picks a free one
      * @param keepData reuse an existing cluster in {@code workDir/data} (the demo keeps its
      *     data across restarts); false wipes it (tests start clean)
+     * @param durable fsync and synchronous commit on, as in production: a commit survives a
+     *     crash. Off (the embedded default) only where a crash may lose data, i.e. in tests.
      */
-    public static EmbeddedDatabase start(Path workDir, int port, boolean keepData) throws IOException {
+    public static EmbeddedDatabase start(Path workDir, int port, boolean keepData, boolean durable) throws IOException {
         Path bin = workDir.resolve("bin");
         Path data = workDir.resolve("data");
         Files.createDirectories(bin);
@@ -47,6 +49,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("listen_addresses", "127.0.0.1");
+        if (durable) {
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
         if (port > 0) {
             builder.setPort(port);
         }

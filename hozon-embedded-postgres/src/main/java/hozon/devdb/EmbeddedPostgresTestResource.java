@@ -36,7 +36,7 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
         }
         try {
             if (shared == null) {
-                shared = EmbeddedDatabase.start(Path.of("target", "embedded-pg"), 0, false);
+                shared = EmbeddedDatabase.start(Path.of("target", "embedded-pg"), 0, false, false);
                 shared.createDatabaseIfMissing(DATABASE);
                 EmbeddedDatabase db = shared;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -17,9 +17,12 @@ import java.util.Map;
  */
 public final class Suite implements AutoCloseable {
 
-    /** What to start. A null {@code externalDbUrl} means: start the embedded PostgreSQL. */
+    /**
+     * What to start. A null {@code externalDbUrl} means: start the embedded PostgreSQL, durable
+     * (fsync on) when {@code durableDb}: the demo and the benchmarks; tests trade it for speed.
+     */
     public record Options(Path root, Path workDir, String externalDbUrl, String dbUser, String dbPassword,
-            int dbPort, boolean keepData, Map<ServiceName, Integer> ports, Map<String, String> extraEnv,
+            int dbPort, boolean keepData, boolean durableDb, Map<ServiceName, Integer> ports, Map<String, String> extraEnv,
             List<String> jvmOptions, Duration readyTimeout) {
     }
 
@@ -50,7 +53,7 @@ public final class Suite implements AutoCloseable {
         String url = options.externalDbUrl();
         if (url == null || url.isBlank()) {
             embedded = EmbeddedDatabase.start(options.workDir().resolve("postgres"), options.dbPort(),
-                    options.keepData());
+                    options.keepData(), options.durableDb());
             embedded.createDatabaseIfMissing(DATABASE);
             url = embedded.jdbcUrl(DATABASE);
         }

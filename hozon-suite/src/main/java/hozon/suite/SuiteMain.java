@@ -32,7 +32,7 @@ public final class SuiteMain {
         List<String> jvm = Arrays.stream(env("HOZON_JAVA_OPTS", "-Xmx512m").trim().split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
         Suite.Options options = new Suite.Options(root, work, dbUrl, env("HOZON_DB_USER", "hozon"),
-                env("HOZON_DB_PASSWORD", ""), Integer.parseInt(env("HOZON_DB_PORT", "54329")), true, ports,
+                env("HOZON_DB_PASSWORD", ""), Integer.parseInt(env("HOZON_DB_PORT", "54329")), true, true, ports,
                 Map.of(), jvm, Duration.ofSeconds(180));
 
         System.out.println("hozon: starting " + (dbUrl == null ? "embedded PostgreSQL in " + work.resolve("postgres")

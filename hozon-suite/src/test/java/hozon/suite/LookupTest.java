@@ -18,6 +18,8 @@ class LookupTest {
 
     private static Suite suite;
     private static SuiteClient client;
+    /** The suite fixture's HOZON_INGEST_LOOKUP_DECISION_TTL. */
+    private static final java.time.Duration DECISION_TTL = SuiteFixture.DECISION_TTL;
     private static String apCase;
     private static String cpCase;
     private static final Instant T = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
@@ -178,10 +180,15 @@ class LookupTest {
         client.as("feed").contentType(ContentType.JSON)
                 .body("{\"caseId\":\"" + apCase + "\",\"ip\":\"100.64.5.5\",\"instant\":\"" + T + "\"}")
                 .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap").then().statusCode(403);
+        String neverConfirmed = openCase("WARRANT", "AP_ADDRESS", "ap.connection-auth");
+        ap(apCase, "100.64.5.5", null, T).statusCode(200);
         suite.stopService(ServiceName.POLICY);
         try {
-            ap(apCase, "100.64.5.5", null, T).statusCode(503)
+            ap(neverConfirmed, "100.64.5.5", null, T).statusCode(503)
                     .body("type", org.hamcrest.Matchers.equalTo("urn:hozon:problem:legal-basis-unverifiable"));
+            // A case confirmed a moment ago is relied on for the decision TTL (PT1S here), then no longer.
+            Thread.sleep(DECISION_TTL.toMillis() + 200);
+            ap(apCase, "100.64.5.5", null, T).statusCode(503);
         } finally {
             suite.startService(ServiceName.POLICY);
         }
@@ -191,6 +198,17 @@ class LookupTest {
                 .contains("policy-service unreachable").contains("no case");
         assertThat(audit.getList("findAll { it.outcome == 'ANSWERED' }")).isNotEmpty();
         assertThat(audit.getString("[0].principal")).isEqualTo("alice");
+    }
+
+    @Test
+    void aClosedCaseStopsAuthorisingWithinTheDecisionTtl() throws Exception {
+        String warrant = openCase("WARRANT", "AP_ADDRESS", "ap.connection-auth");
+        ap(warrant, "100.64.5.5", null, T).statusCode(200);
+        client.as("alice", "legal-officer").contentType(ContentType.JSON).body("{\"reason\":\"investigation ended\"}")
+                .when().post(suite.url(ServiceName.POLICY) + "/api/v1/cases/" + warrant + "/close").then().statusCode(200);
+        Thread.sleep(DECISION_TTL.toMillis() + 200);
+        ap(warrant, "100.64.5.5", null, T).statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("was closed"));
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class LookupBenchmark {
         int lookups = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         Path root = Path.of(System.getProperty("hozon.root", ".")).toAbsolutePath().normalize();
         Suite.Options options = new Suite.Options(root, Files.createTempDirectory("hozon-bench"), null, null, null, 0,
-                false, Map.of(), Map.of("HOZON_PURGE_INTERVAL", "off", "HOZON_SECURITY_RATE_LIMIT_PER_SECOND", "100000",
+                false, true, Map.of(), Map.of("HOZON_PURGE_INTERVAL", "off", "HOZON_SECURITY_RATE_LIMIT_PER_SECOND", "100000",
                         "HOZON_SECURITY_RATE_LIMIT_BURST", "100000"), List.of("-Xmx1g"), Duration.ofSeconds(180));
         HttpClient http = HttpClient.newHttpClient();
         try (Suite suite = Suite.start(options);

@@ -37,7 +37,7 @@ public final class PurgeBenchmark {
                 : java.util.Arrays.stream(args).map(Long::parseLong).toList();
         Path root = Path.of(System.getProperty("hozon.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("hozon-bench");
-        Suite.Options options = new Suite.Options(root, work, null, null, null, 0, false, Map.of(),
+        Suite.Options options = new Suite.Options(root, work, null, null, null, 0, false, true, Map.of(),
                 Map.of("HOZON_PURGE_INTERVAL", "off"), List.of("-Xmx512m"), Duration.ofSeconds(180));
         HttpClient http = HttpClient.newHttpClient();
         try (Suite suite = Suite.start(options);

@@ -19,7 +19,7 @@ public interface PolicyClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CaseDecision(boolean allowed, String reason) {
+    record CaseDecision(boolean allowed, String reason, java.time.Instant decidedAt, java.time.Instant validUntil) {
     }
 
     record CaseDecisionRequest(java.util.UUID caseId, String lookup, String category) {

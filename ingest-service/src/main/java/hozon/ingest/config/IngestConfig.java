@@ -36,6 +36,14 @@ public interface IngestConfig {
         /** How far before and after a post to look for the account's logins (侵害関連通信). */
         @WithDefault("P1D")
         Duration nearestWindow();
+
+        /**
+         * How long policy-service's "allowed" for (case, look-up, category) is relied on before it
+         * is asked again; never beyond the case's validity. A case closed at policy-service takes
+         * effect here within this time. Refusals are never remembered. PT0S asks every time.
+         */
+        @WithDefault("PT5S")
+        Duration decisionTtl();
     }
 
     interface Purge {

@@ -1,6 +1,7 @@
 package hozon.ingest.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hozon.ingest.client.CaseDecisions;
 import hozon.ingest.client.PolicyClient;
 import hozon.ingest.config.IngestConfig;
 import hozon.ingest.rest.LookupRequests;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The disclosure chain's look-ups (R6), each only under a case policy-service allows now, each
@@ -48,8 +48,7 @@ public class LookupService {
     AgroalDataSource dataSource;
 
     @Inject
-    @RestClient
-    PolicyClient policy;
+    CaseDecisions decisions;
 
     @Inject
     IngestConfig config;
@@ -71,7 +70,7 @@ public class LookupService {
         query.put("ip", q.ip());
         query.put("port", q.port());
         query.put("instant", q.instant().toInstant().toString());
-        authorise(q.caseId(), "AP_ADDRESS", "ap.connection-auth", query);
+        PolicyClient.CaseDecision basis = authorise(q.caseId(), "AP_ADDRESS", "ap.connection-auth", query);
         if (IpAddresses.parseAddress(q.ip()) == null) {
             throw ProblemException.invalid("ip must be an IPv4 or IPv6 address", Problem.FieldError.of("ip", "not an address"));
         }
@@ -81,22 +80,12 @@ public class LookupService {
         OffsetDateTime earliestEnd = utc(t.minus(tol));
         List<LookupRequests.ApCandidate> found = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        boolean expired;
         try (Connection c = dataSource.getConnection()) {
-            for (String table : List.of("ap_session", "ap_session_preserved")) {
-                sessions(c, "select " + SESSION_COLUMNS + " from " + table + " where assigned_ip >>= ?::inet" + ALIVE,
-                        List.of(q.ip(), earliestEnd, latestStart), "ASSIGNED_ADDRESS", t, found);
-                sessions(c, "select " + SESSION_COLUMNS + " from " + table + " where public_ip = ?::inet"
-                                + (q.port() == null ? "" : " and int4range(public_port_start, public_port_end, '[]') @> ?::int")
-                                + ALIVE,
-                        q.port() == null ? List.of(q.ip(), earliestEnd, latestStart)
-                                : List.of(q.ip(), q.port(), earliestEnd, latestStart), "SESSION_PORT_RANGE", t, found);
-            }
-            for (String inside : insideAddresses(c, q.ip(), q.port(), latestStart, earliestEnd)) {
-                for (String table : List.of("ap_session", "ap_session_preserved")) {
-                    sessions(c, "select " + SESSION_COLUMNS + " from " + table + " where assigned_ip = ?::inet" + ALIVE,
-                            List.of(inside, earliestEnd, latestStart), "PORT_BLOCK", t, found);
-                }
-            }
+            List<Object> params = new ArrayList<>();
+            sessions(c, apStatement(q.ip(), q.port(), earliestEnd, latestStart, params), params, t, found);
+            expired = found.isEmpty() && expiredBefore(c, "ap.connection-auth", t);
+            audit(c, q.caseId(), "AP_ADDRESS", query, expired ? "EXPIRED" : "ANSWERED", found.size(), basis(basis));
         }
         long subscribers = found.stream().map(LookupRequests.ApCandidate::subscriberId).distinct().count();
         boolean ambiguous = subscribers > 1;
@@ -110,17 +99,58 @@ public class LookupService {
         if (found.stream().anyMatch(LookupRequests.ApCandidate::onlyWithinTolerance)) {
             notes.add("some candidates match only within the clock tolerance of " + tol);
         }
-        boolean expired = found.isEmpty() && expiredBefore("ap.connection-auth", t);
         if (expired) {
             notes.add("nothing found, and logs of that instant were already deleted under the retention rule");
         }
-        audit(q.caseId(), "AP_ADDRESS", query, expired ? "EXPIRED" : "ANSWERED", found.size(), null);
         return new LookupRequests.ApAnswer(q.ip(), q.port(), t, tol.toMillis(), found, ambiguous, notes, expired);
+    }
+
+    /**
+     * The whole AP chain as one statement, live and preserved records alike: sessions whose
+     * assigned address or prefix contains the address; sessions that hold it as their public
+     * address (and port range); and, through the port blocks that held (address, port) at the
+     * instant, the sessions of the blocks' inside addresses. Each branch is one GiST probe.
+     */
+    private static String apStatement(String ip, Integer port, OffsetDateTime lo, OffsetDateTime hi, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        String portRange = port == null ? "" : " and int4range(public_port_start, public_port_end, '[]') @> ?::int";
+        String blockPorts = port == null ? "" : " and int4range(port_start, port_end, '[]') @> ?::int";
+        String blockAlive = " and tstzrange(allocated_at, coalesce(released_at, 'infinity'::timestamptz), '[)')"
+                + " && tstzrange(?, ?, '[]')";
+        String blocks = "select inside_ip from ap_port_block where public_ip = ?::inet" + blockPorts + blockAlive
+                + " union select inside_ip from ap_port_block_preserved where public_ip = ?::inet" + blockPorts + blockAlive;
+        for (String table : List.of("ap_session", "ap_session_preserved")) {
+            append(sql, "select 1 as branch, 'ASSIGNED_ADDRESS' as matched, " + SESSION_COLUMNS + " from " + table
+                    + " where assigned_ip >>= ?::inet" + ALIVE);
+            params.addAll(List.of(ip, lo, hi));
+            append(sql, "select 2, 'SESSION_PORT_RANGE', " + SESSION_COLUMNS + " from " + table
+                    + " where public_ip = ?::inet" + portRange + ALIVE);
+            params.add(ip);
+            if (port != null) {
+                params.add(port);
+            }
+            params.addAll(List.of(lo, hi));
+            append(sql, "select 3, 'PORT_BLOCK', " + SESSION_COLUMNS + " from " + table
+                    + " where assigned_ip in (" + blocks + ")" + ALIVE);
+            for (int i = 0; i < 2; i++) {
+                params.add(ip);
+                if (port != null) {
+                    params.add(port);
+                }
+                params.addAll(List.of(lo, hi));
+            }
+            params.addAll(List.of(lo, hi));
+        }
+        return sql.append(" order by branch, started_at").toString();
+    }
+
+    private static void append(StringBuilder sql, String branch) {
+        sql.append(sql.length() == 0 ? "" : " union all ").append('(').append(branch).append(')');
     }
 
     public LookupRequests.CpAnswer cp(LookupRequests.CpQuery q) throws SQLException {
         Map<String, Object> query = Map.of("postId", q.postId());
-        authorise(q.caseId(), "CP_POST", "cp.post", query);
+        String basis = basis(authorise(q.caseId(), "CP_POST", "cp.post", query));
         Duration window = config.lookup().nearestWindow();
         List<String> notes = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
@@ -135,7 +165,7 @@ public class LookupService {
             }
             if (post == null) {
                 notes.add("no such post is stored (never received, or already deleted)");
-                audit(q.caseId(), "CP_POST", query, "ANSWERED", 0, null);
+                audit(c, q.caseId(), "CP_POST", query, "ANSWERED", 0, basis);
                 return new LookupRequests.CpAnswer(q.postId(), null, null, null, null, window.toSeconds(), notes, false);
             }
             String account = codec.decode(IdentityCodec.IdentityField.ACCOUNT, (String) post[0]);
@@ -163,16 +193,16 @@ public class LookupService {
                         + " within " + window + " are given (infringement-related communications)");
             }
             int count = 1 + (before == null ? 0 : 1) + (after == null ? 0 : 1);
-            audit(q.caseId(), "CP_POST", query, "ANSWERED", count, null);
+            audit(c, q.caseId(), "CP_POST", query, "ANSWERED", count, basis);
             return new LookupRequests.CpAnswer(q.postId(), account, postEvent, before, after, window.toSeconds(), notes,
                     false);
         }
     }
 
-    private void authorise(UUID caseId, String lookup, String category, Map<String, Object> query) {
+    private PolicyClient.CaseDecision authorise(UUID caseId, String lookup, String category, Map<String, Object> query) {
         PolicyClient.CaseDecision decision;
         try {
-            decision = policy.decide(new PolicyClient.CaseDecisionRequest(caseId, lookup, category));
+            decision = decisions.decide(caseId, lookup, category);
         } catch (RuntimeException e) {
             audit(caseId, lookup, query, "REFUSED", 0, "policy-service unreachable");
             throw ProblemException.unavailable("legal-basis-unverifiable",
@@ -183,10 +213,26 @@ public class LookupService {
             throw new ProblemException(new Problem("lookup-not-authorised", "No legal basis", 403,
                     "Look-up refused: " + decision.reason()).with("caseId", caseId.toString()));
         }
+        return decision;
+    }
+
+    /** The legal basis as the audit records it: policy-service's reason and when it decided. */
+    private static String basis(PolicyClient.CaseDecision d) {
+        return d.reason() + (d.decidedAt() == null ? "" : " (decided by policy-service at " + d.decidedAt() + ")");
     }
 
     private void audit(UUID caseId, String kind, Map<String, Object> query, String outcome, int count, String reason) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("insert into lookup_audit"
+        try (Connection c = dataSource.getConnection()) {
+            audit(c, caseId, kind, query, outcome, count, reason);
+        } catch (SQLException e) {
+            throw new IllegalStateException("look-up audit could not be written", e);
+        }
+    }
+
+    /** Written (auto-commit) before the answer leaves: no answer without its audit entry. */
+    private void audit(Connection c, UUID caseId, String kind, Map<String, Object> query, String outcome, int count,
+            String reason) {
+        try (PreparedStatement ps = c.prepareStatement("insert into lookup_audit"
                 + " (at, principal, case_id, lookup_kind, query, outcome, result_count, reason)"
                 + " values (now(), ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
             ps.setString(1, user.name());
@@ -198,46 +244,30 @@ public class LookupService {
             ps.setString(7, reason);
             ps.executeUpdate();
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            // No answer without its audit entry.
             throw new IllegalStateException("look-up audit could not be written", e);
         }
     }
 
-    private boolean expiredBefore(String category, Instant t) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            List<Object[]> cut = rows(c, "select cutoff from applied_cutoff where category = ?", List.of(category));
-            if (cut.isEmpty() || !t.isBefore(((OffsetDateTime) cut.get(0)[0]).toInstant())) {
-                return false;
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into expired_lookup (at, category, asked_about, age_days)"
-                    + " values (now(), ?, ?, ?)")) {
-                ps.setString(1, category);
-                ps.setObject(2, utc(t));
-                ps.setInt(3, (int) Duration.between(t, clock.instant()).toDays());
-                ps.executeUpdate();
-            }
-            return true;
+    private boolean expiredBefore(Connection c, String category, Instant t) throws SQLException {
+        List<Object[]> cut = rows(c, "select cutoff from applied_cutoff where category = ?", List.of(category));
+        if (cut.isEmpty() || !t.isBefore(((OffsetDateTime) cut.get(0)[0]).toInstant())) {
+            return false;
         }
+        try (PreparedStatement ps = c.prepareStatement("insert into expired_lookup (at, category, asked_about, age_days)"
+                + " values (now(), ?, ?, ?)")) {
+            ps.setString(1, category);
+            ps.setObject(2, utc(t));
+            ps.setInt(3, (int) Duration.between(t, clock.instant()).toDays());
+            ps.executeUpdate();
+        }
+        return true;
     }
 
-    private List<String> insideAddresses(Connection c, String ip, Integer port, OffsetDateTime latestStart,
-            OffsetDateTime earliestEnd) throws SQLException {
-        List<String> inside = new ArrayList<>();
-        for (String table : List.of("ap_port_block", "ap_port_block_preserved")) {
-            String sql = "select distinct host(inside_ip) from " + table + " where public_ip = ?::inet"
-                    + (port == null ? "" : " and ? between port_start and port_end")
-                    + " and allocated_at <= ? and (released_at is null or released_at > ?)";
-            for (Object[] r : rows(c, sql, port == null ? List.of(ip, latestStart, earliestEnd)
-                    : List.of(ip, port, latestStart, earliestEnd))) {
-                inside.add((String) r[0]);
-            }
-        }
-        return inside;
-    }
-
-    private void sessions(Connection c, String sql, List<Object> params, String matchedBy, Instant t,
+    private void sessions(Connection c, String sql, List<Object> params, Instant t,
             List<LookupRequests.ApCandidate> out) throws SQLException {
-        for (Object[] r : rows(c, sql, params)) {
+        for (Object[] row : rows(c, sql, params)) {
+            String matchedBy = (String) row[1];
+            Object[] r = java.util.Arrays.copyOfRange(row, 2, row.length);
             Instant start = ((OffsetDateTime) r[7]).toInstant();
             Instant end = r[8] == null ? null : ((OffsetDateTime) r[8]).toInstant();
             boolean exact = !t.isBefore(start) && (end == null || t.isBefore(end));

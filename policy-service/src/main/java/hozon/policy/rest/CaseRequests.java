@@ -44,7 +44,9 @@ public final class CaseRequests {
     }
 
     @Schema(description = "The decision, with its reason")
-    public record Decision(UUID caseId, boolean allowed, String reason, Instant decidedAt) {
+    public record Decision(UUID caseId, boolean allowed, String reason, Instant decidedAt,
+            @Schema(description = "For an allowed look-up: the end of the case's validity. A caller may rely on the"
+                    + " decision briefly but never beyond this instant") Instant validUntil) {
     }
 
     public record CaseView(UUID id, CaseType type, String reference, String issuer, String description,

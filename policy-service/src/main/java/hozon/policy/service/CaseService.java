@@ -104,6 +104,6 @@ public class CaseService {
         LegalCase c = LegalCase.findById(r.caseId());
         LegalCase.Decision d = c == null ? new LegalCase.Decision(false, "no case " + r.caseId() + " is recorded")
                 : c.decide(r.lookup(), r.category(), now);
-        return new CaseRequests.Decision(r.caseId(), d.allowed(), d.reason(), now);
+        return new CaseRequests.Decision(r.caseId(), d.allowed(), d.reason(), now, d.allowed() ? c.validTo : null);
     }
 }
