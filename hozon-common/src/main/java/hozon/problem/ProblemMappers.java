@@ -25,8 +25,14 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** A problem with a {@code retryAfterSeconds} extension also gets the Retry-After header (429, 503). */
     public static Response toResponse(Problem problem) {
-        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder r = Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
+        Object retry = problem.getExtensions() == null ? null : problem.getExtensions().get("retryAfterSeconds");
+        if (retry != null) {
+            r.header("Retry-After", retry.toString());
+        }
+        return r.build();
     }
 
     @ServerExceptionMapper
@@ -47,16 +53,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unrecognizedField(UnrecognizedPropertyException e) {
+        Problem.FieldError error = JsonErrors.of(e, null);
         return toResponse(new Problem("unknown-field", "Field not allowed", 400,
-                "Field '" + e.getPropertyName() + "' is not part of this schema")
-                .withError(Problem.FieldError.of(pathOf(e), "not allowed")));
+                "Field '" + e.getPropertyName() + "' is not part of this schema; nothing was stored").withError(error));
     }
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
         return toResponse(new Problem("malformed-body", "Malformed request body", 400,
-                "The body does not match the expected schema")
-                .withError(Problem.FieldError.of(pathOf(e), shortReason(e))));
+                "The body does not match the expected schema").withError(JsonErrors.of(e, null)));
+    }
+
+    @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLargeException e) {
+        return toResponse(new Problem("payload-too-large", "Body too large", 413,
+                "The body exceeds " + e.limit() + " bytes; nothing was stored. Split it, or stream NDJSON")
+                .with("maxBytes", e.limit()));
     }
 
     @ServerExceptionMapper
@@ -140,34 +152,5 @@ public class ProblemMappers {
         }
         String name = field.length() > 0 ? field.toString() : parameter;
         return new Problem.FieldError(index, name, v.getMessage());
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? "(body)" : sb.toString();
-    }
-
-    private static String shortReason(MismatchedInputException e) {
-        Class<?> target = e.getTargetType();
-        if (target == null) {
-            return "unexpected value";
-        }
-        if (target.isEnum()) {
-            return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
-        }
-        if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
-            return "must be an RFC 3339 date-time with offset, e.g. 2026-03-01T10:00:00+09:00";
-        }
-        return "must be a " + target.getSimpleName();
     }
 }

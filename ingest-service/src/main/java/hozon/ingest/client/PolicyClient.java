@@ -31,6 +31,15 @@ public interface PolicyClient {
     @Produces(MediaType.APPLICATION_JSON)
     CaseDecision decide(CaseDecisionRequest request);
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Category(String code, String actor) {
+    }
+
+    @GET
+    @Path("/categories")
+    @Produces(MediaType.APPLICATION_JSON)
+    java.util.List<Category> categories();
+
     @GET
     @Path("/holds/revision")
     @Produces(MediaType.APPLICATION_JSON)

@@ -24,9 +24,79 @@ public interface IngestConfig {
     @WithDefault("P400D")
     java.time.Period maxStatsWindow();
 
+    /** Largest JSON batch body; a larger one is refused with 413 before it is parsed (stream NDJSON instead). */
+    @WithDefault("16M")
+    io.quarkus.runtime.configuration.MemorySize maxJsonBody();
+
+    /** Largest NDJSON body. It is read line by line in bounded memory, so this is a sanity bound, not a heap size. */
+    @WithDefault("8G")
+    io.quarkus.runtime.configuration.MemorySize maxNdjsonBody();
+
+    /** NDJSON lines stored per transaction: each chunk is committed before the next is read. */
+    @WithDefault("5000")
+    int ndjsonChunkRecords();
+
+    /** Longest NDJSON line; a longer one is refused (and skipped) without being buffered. */
+    @WithDefault("65536")
+    int maxLineBytes();
+
+    /** At most this many refused lines are listed in a problem document (all are counted). */
+    @WithDefault("100")
+    int maxListedErrors();
+
+    /**
+     * Write requests (batches, streams, accounting packets) processed at once; one more is refused
+     * with 503 and Retry-After instead of queueing until the connection pool is exhausted.
+     */
+    @WithDefault("16")
+    int maxConcurrentWrites();
+
+    /** Seconds a refused (overloaded) sender is told to wait. */
+    @WithDefault("2")
+    int overloadRetryAfterSeconds();
+
     Purge purge();
 
     Lookup lookup();
+
+    Sessions sessions();
+
+    PortBlocks portBlocks();
+
+    Idempotency idempotency();
+
+    Categories categories();
+
+    interface Sessions {
+        /**
+         * A RADIUS session with no Stop is taken to have ended this long after its last Start or
+         * Interim-Update (end cause "Stale"), unless its NAS sends Accounting-On/Off first.
+         */
+        @WithDefault("P1D")
+        Duration staleAfter();
+
+        /** How long a closed session's state is kept so that late or repeated packets cannot reopen it. */
+        @WithDefault("P2D")
+        Duration closedStateRetention();
+    }
+
+    interface PortBlocks {
+        /** How far back a release (or a re-allocation of the same ports) looks for the open block it ends. */
+        @WithDefault("P7D")
+        Duration maxOpen();
+    }
+
+    interface Idempotency {
+        /** How long an Idempotency-Key and its first answer are kept. */
+        @WithDefault("P1D")
+        Duration retention();
+    }
+
+    interface Categories {
+        /** How often the category list is fetched from policy-service (and persisted here). */
+        @WithDefault("PT1M")
+        Duration refresh();
+    }
 
     interface Lookup {
         /** Clocks of NAS, CGN and content servers disagree: intervals are widened by this much, and the answer says so. */

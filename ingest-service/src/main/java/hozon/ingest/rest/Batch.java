@@ -19,6 +19,20 @@ public final class Batch {
     }
 
     @Schema(description = "What a batch did: duplicates (same key as a stored record) are acknowledged, not stored twice")
-    public record Result(int received, int stored, int duplicates) {
+    public record Result(int received, int stored,
+            @Schema(description = "Open sessions (or port blocks) stored earlier whose end this batch recorded") int ended,
+            int duplicates) {
+
+        public static Result of(int received, int stored, int ended) {
+            return new Result(received, stored, ended, received - stored - ended);
+        }
+
+        public Result plus(Result o) {
+            return new Result(received + o.received, stored + o.stored, ended + o.ended, duplicates + o.duplicates);
+        }
+    }
+
+    @Schema(description = "A batch of CGNAT port-block events")
+    public record PortBlockEvents(@NotEmpty List<PortBlockEventRecord> records) {
     }
 }

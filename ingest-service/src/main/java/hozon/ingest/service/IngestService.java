@@ -1,11 +1,14 @@
 package hozon.ingest.service;
 
+import hozon.ingest.client.CategoryCache;
 import hozon.ingest.rest.ApSessionRecord;
 import hozon.ingest.rest.Batch;
 import hozon.ingest.rest.CpEventRecord;
+import hozon.ingest.rest.PortBlockEventRecord;
 import hozon.ingest.store.LogStore;
 import hozon.ingest.store.Partition;
 import hozon.ingest.store.PartitionManager;
+import hozon.ingest.store.PortBlockStore;
 import hozon.ingest.store.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +23,10 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Validates a batch as a whole, makes sure its day partitions exist, then stores it in one
- * transaction. A batch is answered only after commit.
+ * Validates records, makes sure their category is registered and their day partitions exist,
+ * then stores them in one transaction. The {@code ingest…} methods take a JSON batch (refused
+ * whole if any record is invalid); the {@code store…} methods take records already validated
+ * (an NDJSON chunk). Either answers only after commit.
  */
 @ApplicationScoped
 public class IngestService {
@@ -40,22 +45,42 @@ public class IngestService {
     LogStore store;
 
     @Inject
+    PortBlockStore portBlocks;
+
+    @Inject
+    CategoryCache categories;
+
+    @Inject
     Clock clock;
 
     public Batch.Result ingestSessions(List<ApSessionRecord> records) throws SQLException {
         validator.checkSessions(records);
+        return storeSessions(records);
+    }
+
+    public Batch.Result ingestCpEvents(List<CpEventRecord> records) throws SQLException {
+        validator.checkCpEvents(records);
+        return storeCpEvents(records);
+    }
+
+    public Batch.Result ingestPortBlocks(List<PortBlockEventRecord> records) throws SQLException {
+        validator.checkPortBlocks(records);
+        return storePortBlocks(records);
+    }
+
+    public Batch.Result storeSessions(List<ApSessionRecord> records) throws SQLException {
+        categories.require(RecordKind.AP_SESSION);
         Set<Partition> days = new LinkedHashSet<>();
         for (ApSessionRecord r : records) {
             days.add(Partition.of(RecordKind.AP_SESSION, r.start().toInstant()));
         }
         Instant received = clock.instant();
-        int stored = withPartitions(days, () -> store.insertSessions(records, received));
-        LOG.debugf("AP session batch: %d received, %d stored", records.size(), stored);
-        return new Batch.Result(records.size(), stored, records.size() - stored);
+        int[] n = withPartitions(days, () -> store.insertSessions(records, received));
+        LOG.debugf("AP session records: %d received, %d stored, %d ended", records.size(), n[0], n[1]);
+        return Batch.Result.of(records.size(), n[0], n[1]);
     }
 
-    public Batch.Result ingestCpEvents(List<CpEventRecord> records) throws SQLException {
-        validator.checkCpEvents(records);
+    public Batch.Result storeCpEvents(List<CpEventRecord> records) throws SQLException {
         Map<RecordKind, List<CpEventRecord>> byKind = new EnumMap<>(RecordKind.class);
         Set<Partition> days = new LinkedHashSet<>();
         for (CpEventRecord r : records) {
@@ -63,13 +88,28 @@ public class IngestService {
             byKind.computeIfAbsent(kind, k -> new java.util.ArrayList<>()).add(r);
             days.add(Partition.of(kind, r.occurredAt().toInstant()));
         }
+        byKind.keySet().forEach(categories::require);
         Instant received = clock.instant();
-        int stored = withPartitions(days, () -> store.insertCpEvents(byKind, received));
-        LOG.debugf("CP event batch: %d received, %d stored", records.size(), stored);
-        return new Batch.Result(records.size(), stored, records.size() - stored);
+        int[] n = withPartitions(days, () -> new int[] {store.insertCpEvents(byKind, received), 0});
+        LOG.debugf("CP events: %d received, %d stored", records.size(), n[0]);
+        return Batch.Result.of(records.size(), n[0], 0);
     }
 
-    private int withPartitions(Set<Partition> days, SqlWork work) throws SQLException {
+    public Batch.Result storePortBlocks(List<PortBlockEventRecord> records) throws SQLException {
+        categories.require(RecordKind.AP_PORT_BLOCK);
+        Set<Partition> days = new LinkedHashSet<>();
+        for (PortBlockEventRecord r : records) {
+            if (r.event() == PortBlockEventRecord.Event.ALLOCATE) {
+                days.add(Partition.of(RecordKind.AP_PORT_BLOCK, r.occurredAt().toInstant()));
+            }
+        }
+        Instant received = clock.instant();
+        int[] n = withPartitions(days, () -> portBlocks.apply(records, received));
+        LOG.debugf("port-block events: %d received, %d blocks opened, %d closed", records.size(), n[0], n[1]);
+        return Batch.Result.of(records.size(), n[0], n[1]);
+    }
+
+    private int[] withPartitions(Set<Partition> days, SqlWork work) throws SQLException {
         partitions.ensure(days);
         try {
             return work.run();
@@ -86,6 +126,6 @@ public class IngestService {
 
     @FunctionalInterface
     private interface SqlWork {
-        int run() throws SQLException;
+        int[] run() throws SQLException;
     }
 }

@@ -4,6 +4,7 @@ import hozon.ingest.config.IngestConfig;
 import hozon.net.IpAddresses;
 import hozon.ingest.rest.ApSessionRecord;
 import hozon.ingest.rest.CpEventRecord;
+import hozon.ingest.rest.PortBlockEventRecord;
 import hozon.problem.Problem;
 import hozon.problem.Problem.FieldError;
 import hozon.problem.ProblemException;
@@ -32,6 +33,21 @@ public class RecordValidator {
 
     public void checkSessions(List<ApSessionRecord> records) {
         checkSize(records.size());
+        throwIfAny(sessionErrors(records));
+    }
+
+    public void checkCpEvents(List<CpEventRecord> records) {
+        checkSize(records.size());
+        throwIfAny(cpErrors(records));
+    }
+
+    public void checkPortBlocks(List<PortBlockEventRecord> records) {
+        checkSize(records.size());
+        throwIfAny(portBlockErrors(records));
+    }
+
+    /** Every problem of every record, indexed by position in {@code records}. */
+    public List<FieldError> sessionErrors(List<ApSessionRecord> records) {
         Instant latest = clock.instant().plus(config.maxFutureSkew());
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -67,11 +83,10 @@ public class RecordValidator {
             }
             interval(errors, i, "start", r.start(), "end", r.end(), latest);
         }
-        throwIfAny(errors);
+        return errors;
     }
 
-    public void checkCpEvents(List<CpEventRecord> records) {
-        checkSize(records.size());
+    public List<FieldError> cpErrors(List<CpEventRecord> records) {
         Instant latest = clock.instant().plus(config.maxFutureSkew());
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -96,7 +111,42 @@ public class RecordValidator {
             }
             interval(errors, i, "occurredAt", r.occurredAt(), null, null, latest);
         }
-        throwIfAny(errors);
+        return errors;
+    }
+
+    public List<FieldError> portBlockErrors(List<PortBlockEventRecord> records) {
+        Instant latest = clock.instant().plus(config.maxFutureSkew());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            PortBlockEventRecord r = records.get(i);
+            if (r == null) {
+                errors.add(new FieldError(i, "(record)", "must be an object"));
+                continue;
+            }
+            if (r.event() == null) {
+                errors.add(new FieldError(i, "event", "must be allocate or release"));
+            }
+            optionalId(errors, i, "deviceId", r.deviceId());
+            if (r.insideIp() == null || IpAddresses.parseAddress(r.insideIp()) == null) {
+                errors.add(new FieldError(i, "insideIp", r.insideIp() == null ? "is required"
+                        : "'" + r.insideIp() + "' is not an IPv4 or IPv6 address"));
+            }
+            if (r.publicIp() == null || !IpAddresses.isIpv4(r.publicIp())) {
+                errors.add(new FieldError(i, "publicIp", r.publicIp() == null ? "is required"
+                        : "'" + r.publicIp() + "' is not an IPv4 address"));
+            }
+            if (r.portStart() == null || r.portEnd() == null) {
+                errors.add(new FieldError(i, r.portStart() == null ? "portStart" : "portEnd", "is required"));
+            } else {
+                port(errors, i, "portStart", r.portStart());
+                port(errors, i, "portEnd", r.portEnd());
+                if (r.portEnd() < r.portStart()) {
+                    errors.add(new FieldError(i, "portEnd", "must not be below portStart"));
+                }
+            }
+            interval(errors, i, "occurredAt", r.occurredAt(), null, null, latest);
+        }
+        return errors;
     }
 
     private void checkSize(int size) {
@@ -115,13 +165,13 @@ public class RecordValidator {
         }
     }
 
-    private static void optionalId(List<FieldError> errors, int i, String field, String value) {
+    static void optionalId(List<FieldError> errors, int i, String field, String value) {
         if (value != null && value.length() > MAX_ID_LENGTH) {
             errors.add(new FieldError(i, field, "must be at most " + MAX_ID_LENGTH + " characters"));
         }
     }
 
-    private static void port(List<FieldError> errors, int i, String field, int port) {
+    static void port(List<FieldError> errors, int i, String field, int port) {
         if (port < 0 || port > 65535) {
             errors.add(new FieldError(i, field, "must be 0..65535"));
         }

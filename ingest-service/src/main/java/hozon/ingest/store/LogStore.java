@@ -30,7 +30,13 @@ public class LogStore {
             + " select a::inet, s::timestamptz, n, sid, sub, p::inet, ps, pe, e::timestamptz, ?"
             + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[])"
             + " as t(a, s, n, sid, sub, p, ps, pe, e)"
-            + " on conflict do nothing returning started_at";
+            // A session first sent open and later with its end gets the end; a record without an
+            // end, or a different end, never reopens or changes a closed session.
+            + " on conflict (assigned_ip, started_at, nas_id, session_id) do update set ended_at = excluded.ended_at"
+            + " where ap_session.ended_at is null and excluded.ended_at is not null"
+            // Updated rows keep the received_at of their first arrival (xmax is not readable on a
+            // partitioned table's RETURNING).
+            + " returning started_at, (received_at = ?) as inserted";
 
     private static final String INSERT_CP = "insert into %s (account_id, occurred_at, event_id, event_type, ip,"
             + " source_port, received_at)"
@@ -44,9 +50,9 @@ public class LogStore {
     @Inject
     IdentityCodec codec;
 
-    /** @return how many rows were new (the rest were duplicates) */
+    /** @return {rows new, open rows whose end was recorded}; the rest were duplicates */
     @Transactional(rollbackOn = SQLException.class)
-    public int insertSessions(List<ApSessionRecord> records, Instant receivedAt) throws SQLException {
+    public int[] insertSessions(List<ApSessionRecord> records, Instant receivedAt) throws SQLException {
         int n = records.size();
         String[] addr = new String[n];
         String[] start = new String[n];
@@ -70,7 +76,7 @@ public class LogStore {
             end[i] = instant(r.end());
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                Volumes.trackingStatement(INSERT_SESSIONS, "started_at", 1))) {
+                Volumes.upsertTrackingStatement(INSERT_SESSIONS, "started_at"))) {
             st.setObject(1, receivedAt.atOffset(java.time.ZoneOffset.UTC));
             st.setArray(2, c.createArrayOf("text", addr));
             st.setArray(3, c.createArrayOf("text", start));
@@ -81,9 +87,12 @@ public class LogStore {
             st.setArray(8, c.createArrayOf("int4", ps));
             st.setArray(9, c.createArrayOf("int4", pe));
             st.setArray(10, c.createArrayOf("text", end));
-            st.setString(11, RecordKind.AP_SESSION.category());
+            st.setObject(11, receivedAt.atOffset(java.time.ZoneOffset.UTC));
+            st.setString(12, RecordKind.AP_SESSION.category());
             try (var rs = st.executeQuery()) {
-                return (int) Volumes.total(Volumes.read(rs));
+                List<Volumes.Hour> hours = Volumes.read(rs);
+                long updated = hours.stream().filter(h -> h.hour() == null).mapToLong(Volumes.Hour::records).sum();
+                return new int[] {(int) (Volumes.total(hours) - updated), (int) updated};
             }
         }
     }

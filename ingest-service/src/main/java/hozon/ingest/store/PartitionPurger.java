@@ -154,12 +154,30 @@ public class PartitionPurger {
             return;
         }
         String target = p.kind().preservedTable();
-        try (PreparedStatement ps = c.prepareStatement("insert into " + target + " select *, array[?::uuid], now() from "
+        String columns = columns(c, p.kind().table());
+        try (PreparedStatement ps = c.prepareStatement("insert into " + target + " (" + columns + ", hold_ids, preserved_at)"
+                + " select " + columns + ", array[?::uuid], now() from "
                 + p.name() + " where " + scope.sql() + " on conflict on constraint " + target + "_pkey do update set"
                 + " hold_ids = (select array(select distinct unnest(" + target + ".hold_ids || excluded.hold_ids)))")) {
             ps.setObject(1, h.holdId());
             scope.bind(ps, 2);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The log table's columns by name: the preserved copy has the same ones plus its hold
+     * columns, but not in the same order once a migration added columns to both.
+     */
+    private static String columns(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select string_agg(quote_ident(column_name), ', ' order by"
+                + " ordinal_position) from information_schema.columns where table_schema = current_schema()"
+                + " and table_name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
     }
 

@@ -30,8 +30,21 @@ final class Volumes {
      * also updates stored_volume by {@code sign} × rows per hour, and returns the per-hour counts.
      */
     static String trackingStatement(String modifying, String timeColumn, int sign) {
+        return trackingStatement(modifying, timeColumn, sign, "true");
+    }
+
+    /**
+     * As above, for an upsert whose {@code returning} also yields a boolean {@code inserted}: only
+     * inserted rows count, and one extra row with a null hour carries how many were updated.
+     */
+    static String upsertTrackingStatement(String upsert, String timeColumn) {
+        return trackingStatement(upsert, timeColumn, 1, "inserted")
+                + " union all select null, count(*) from changed where not inserted";
+    }
+
+    private static String trackingStatement(String modifying, String timeColumn, int sign, String filter) {
         return "with changed as (" + modifying + "), per_hour as (select date_trunc('hour', " + timeColumn
-                + ") as hour, count(*) as n from changed group by 1), tracked as (insert into stored_volume"
+                + ") as hour, count(*) as n from changed where " + filter + " group by 1), tracked as (insert into stored_volume"
                 + " (category, hour, shard, records) select ?, hour, (pg_backend_pid() % " + SHARDS + ")::smallint, "
                 + (sign < 0 ? "-n" : "n") + " from per_hour on conflict (category, hour, shard) do update set"
                 + " records = stored_volume.records + excluded.records) select hour, n from per_hour";

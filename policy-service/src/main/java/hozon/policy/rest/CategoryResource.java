@@ -26,7 +26,7 @@ public class CategoryResource {
     CategoryService categories;
 
     @GET
-    @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR, Roles.PURGE_OPERATOR, Roles.FEED})
+    @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR, Roles.PURGE_OPERATOR, Roles.FEED, Roles.SVC_INGEST})
     @Operation(summary = "List the registered log categories with their purposes")
     @APIResponse(responseCode = "200", description = "All categories, ordered by code")
     public List<CategoryView> list() {
@@ -35,7 +35,7 @@ public class CategoryResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR, Roles.PURGE_OPERATOR, Roles.FEED})
+    @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR, Roles.PURGE_OPERATOR, Roles.FEED, Roles.SVC_INGEST})
     @Operation(summary = "Get one log category")
     @APIResponse(responseCode = "200", description = "The category")
     @APIResponse(responseCode = "404", description = "No such category",
