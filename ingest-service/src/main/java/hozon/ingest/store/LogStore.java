@@ -27,9 +27,12 @@ public class LogStore {
 
     private static final String INSERT_SESSIONS = "insert into ap_session (assigned_ip, started_at, nas_id, session_id,"
             + " subscriber_id, public_ip, public_port_start, public_port_end, ended_at, received_at)"
-            + " select a::inet, s::timestamptz, n, sid, sub, p::inet, ps, pe, e::timestamptz, ?"
+            // One row per key even if the batch repeats a record (an upsert may touch a row once):
+            // the copy that carries an end wins.
+            + " select distinct on (a::inet, s::timestamptz, n, sid) a::inet, s::timestamptz, n, sid, sub, p::inet, ps, pe,"
+            + " e::timestamptz, ?::timestamptz"
             + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[])"
-            + " as t(a, s, n, sid, sub, p, ps, pe, e)"
+            + " as t(a, s, n, sid, sub, p, ps, pe, e) order by a::inet, s::timestamptz, n, sid, e nulls last"
             // A session first sent open and later with its end gets the end; a record without an
             // end, or a different end, never reopens or changes a closed session.
             + " on conflict (assigned_ip, started_at, nas_id, session_id) do update set ended_at = excluded.ended_at"
@@ -137,6 +140,32 @@ public class LogStore {
             }
         }
         return stored;
+    }
+
+    /**
+     * One address of a RADIUS session, opened (no end yet), on the caller's connection and
+     * transaction; stored volumes counted alike.
+     *
+     * @return 1 if stored, 0 if that row already existed
+     */
+    public static int insertRadiusSession(Connection c, String address, Instant start, String nas, String sessionId,
+            String subscriber, String callingStationId, String multiSessionId, Instant receivedAt) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(Volumes.trackingStatement("insert into ap_session (assigned_ip,"
+                + " started_at, nas_id, session_id, subscriber_id, calling_station_id, multi_session_id, received_at)"
+                + " values (?::inet, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning started_at", "started_at", 1))) {
+            st.setString(1, address);
+            st.setObject(2, start.atOffset(java.time.ZoneOffset.UTC));
+            st.setString(3, nas);
+            st.setString(4, sessionId);
+            st.setString(5, subscriber);
+            st.setString(6, callingStationId);
+            st.setString(7, multiSessionId);
+            st.setObject(8, receivedAt.atOffset(java.time.ZoneOffset.UTC));
+            st.setString(9, RecordKind.AP_SESSION.category());
+            try (var rs = st.executeQuery()) {
+                return (int) Volumes.total(Volumes.read(rs));
+            }
+        }
     }
 
     private static String instant(OffsetDateTime t) {

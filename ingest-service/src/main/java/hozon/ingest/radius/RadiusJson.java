@@ -1,0 +1,154 @@
+package hozon.ingest.radius;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import hozon.net.IpAddresses;
+import hozon.problem.Problem;
+import hozon.problem.Problem.FieldError;
+import hozon.problem.ProblemException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads an Accounting-Request as FreeRADIUS's rlm_rest posts it, in either shape: rlm_rest's
+ * own {@code {"User-Name":{"type":"string","value":["bob"]}}} or json_encode's flat
+ * {@code {"User-Name":"bob"}} (values possibly in arrays, numbers or enum names). Attribute
+ * names are matched case-insensitively. Attributes outside the connection-authentication log
+ * (octet counters, NAS-Port, vendor attributes…) are dropped, never stored: refusing them would
+ * only make the NAS retransmit a packet it cannot change.
+ */
+public final class RadiusJson {
+
+    private static final int MAX_TEXT = 256;
+
+    private RadiusJson() {
+    }
+
+    public static AccountingPacket parse(JsonNode root, Instant receivedAt, Duration maxFutureSkew) {
+        if (root == null || !root.isObject()) {
+            throw ProblemException.invalid("An accounting request is one JSON object of RADIUS attributes",
+                    FieldError.of("(body)", "must be a JSON object"));
+        }
+        Map<String, String> attrs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String v = value(e.getValue());
+            if (v != null) {
+                attrs.put(e.getKey(), v);
+            }
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String statusText = attrs.get("Acct-Status-Type");
+        AccountingPacket.Status status = statusText == null ? null : AccountingPacket.Status.of(statusText);
+        if (status == null) {
+            errors.add(FieldError.of("Acct-Status-Type", statusText == null ? "is required"
+                    : "'" + statusText + "' is not Start, Interim-Update, Stop, Accounting-On or Accounting-Off"));
+        }
+        String nas = first(attrs.get("NAS-Identifier"), attrs.get("NAS-IP-Address"));
+        if (nas == null) {
+            errors.add(FieldError.of("NAS-Identifier", "NAS-Identifier or NAS-IP-Address is required"));
+        }
+        text(errors, "NAS-Identifier", nas);
+        String sessionId = attrs.get("Acct-Session-Id");
+        String user = attrs.get("User-Name");
+        List<String> addresses = new ArrayList<>();
+        if (status != null && !status.isNasWide()) {
+            required(errors, "Acct-Session-Id", sessionId);
+            required(errors, "User-Name", user);
+            address(errors, attrs, "Framed-IP-Address", true, addresses);
+            address(errors, attrs, "Framed-IPv6-Prefix", false, addresses);
+            address(errors, attrs, "Delegated-IPv6-Prefix", false, addresses);
+            if (addresses.isEmpty() && status == AccountingPacket.Status.START && errors.isEmpty()) {
+                errors.add(FieldError.of("Framed-IP-Address",
+                        "a Start needs Framed-IP-Address, Framed-IPv6-Prefix or Delegated-IPv6-Prefix"));
+            }
+        }
+        text(errors, "Acct-Multi-Session-Id", attrs.get("Acct-Multi-Session-Id"));
+        text(errors, "Calling-Station-Id", attrs.get("Calling-Station-Id"));
+        long delay = seconds(errors, attrs, "Acct-Delay-Time");
+        long sessionSeconds = status == AccountingPacket.Status.START ? 0 : seconds(errors, attrs, "Acct-Session-Time");
+        Instant eventTime = receivedAt.minusSeconds(delay);
+        String ts = attrs.get("Event-Timestamp");
+        if (ts != null) {
+            try {
+                eventTime = EventTimestamp.parse(ts);
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.of("Event-Timestamp", e.getMessage()));
+            } catch (java.time.DateTimeException e) {
+                errors.add(FieldError.of("Event-Timestamp", "'" + ts + "' has an invalid offset"));
+            }
+        }
+        if (eventTime.isAfter(receivedAt.plus(maxFutureSkew))) {
+            errors.add(FieldError.of("Event-Timestamp", "lies in the future beyond the allowed clock skew"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(new Problem("invalid-records", "Invalid accounting request", 400,
+                    errors.size() + " problem(s) in the accounting request; nothing was stored").withErrors(errors));
+        }
+        return new AccountingPacket(status, nas, sessionId, attrs.get("Acct-Multi-Session-Id"), user, addresses,
+                attrs.get("Calling-Station-Id"), attrs.get("Acct-Terminate-Cause"), eventTime, sessionSeconds);
+    }
+
+    /** The attribute's (first) value as text, in either shape; null for JSON null or an empty array. */
+    static String value(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isObject()) {
+            return value(n.get("value"));
+        }
+        if (n.isArray()) {
+            return n.isEmpty() ? null : value(n.get(0));
+        }
+        return n.asText();
+    }
+
+    private static String first(String a, String b) {
+        return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
+    }
+
+    private static void required(List<FieldError> errors, String name, String v) {
+        if (v == null || v.isBlank()) {
+            errors.add(FieldError.of(name, "is required"));
+        } else {
+            text(errors, name, v);
+        }
+    }
+
+    private static void text(List<FieldError> errors, String name, String v) {
+        if (v != null && v.length() > MAX_TEXT) {
+            errors.add(FieldError.of(name, "must be at most " + MAX_TEXT + " characters"));
+        }
+    }
+
+    private static void address(List<FieldError> errors, Map<String, String> attrs, String name, boolean ipv4,
+            List<String> out) {
+        String v = attrs.get(name);
+        if (v == null || v.isBlank()) {
+            return;
+        }
+        boolean ok = ipv4 ? IpAddresses.isIpv4(v) : v.contains(":") && IpAddresses.addressOrPrefixError(v) == null;
+        if (!ok) {
+            errors.add(FieldError.of(name, "'" + v + "' is not an " + (ipv4 ? "IPv4 address" : "IPv6 prefix")));
+        } else {
+            out.add(v.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static long seconds(List<FieldError> errors, Map<String, String> attrs, String name) {
+        String v = attrs.get(name);
+        if (v == null) {
+            return 0;
+        }
+        if (!v.matches("\\d{1,10}")) {
+            errors.add(FieldError.of(name, "must be a whole number of seconds"));
+            return 0;
+        }
+        return Long.parseLong(v);
+    }
+}

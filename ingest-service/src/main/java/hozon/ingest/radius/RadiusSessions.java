@@ -1,0 +1,255 @@
+package hozon.ingest.radius;
+
+import hozon.ingest.config.IngestConfig;
+import hozon.ingest.store.IdentityCodec;
+import hozon.ingest.store.LogStore;
+import hozon.ingest.store.Partition;
+import hozon.ingest.store.PartitionManager;
+import hozon.ingest.store.RecordKind;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * RADIUS accounting into session intervals (issue #4 §2). Start, Interim-Update and Stop of one
+ * (NAS, Acct-Session-Id) form one interval per address, [start, end), start = event time less
+ * Acct-Session-Time. A session with no Stop stays open until its NAS sends Accounting-On/Off
+ * (end = that packet's time) or until {@code hozon.ingest.sessions.stale-after} after its last
+ * packet (end = last packet + stale-after, cause "Stale"). Once closed, a session is never
+ * reopened or duplicated: later packets for it are acknowledged and change nothing. Packets of
+ * one session are serialised by an advisory lock, so retransmits arriving together store one row.
+ */
+@ApplicationScoped
+public class RadiusSessions {
+
+    private static final Logger LOG = Logger.getLogger(RadiusSessions.class);
+
+    private static final String STATE = "select assigned_ip = ?::inet, closed_at is not null from radius_session_state"
+            + " where nas_id = ? and session_id = ?";
+    private static final String CLOSE_LOG = "update ap_session set ended_at = greatest(?, started_at), end_cause = ?"
+            + " where assigned_ip = ?::inet and started_at = ? and nas_id = ? and session_id = ? and ended_at is null";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    PartitionManager partitions;
+
+    @Inject
+    IdentityCodec codec;
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** What one packet did. */
+    public record Outcome(int opened, int closed) {
+    }
+
+    public Outcome apply(AccountingPacket p, Instant receivedAt) throws SQLException {
+        Set<Partition> days = new LinkedHashSet<>();
+        days.add(Partition.of(RecordKind.AP_SESSION, p.sessionStart()));
+        days.add(Partition.of(RecordKind.AP_SESSION, p.eventTime()));
+        partitions.ensure(days);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Outcome o = p.status().isNasWide() ? nasRestarted(c, p) : session(c, p, receivedAt);
+                c.commit();
+                return o;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private Outcome session(Connection c, AccountingPacket p, Instant receivedAt) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "radius\u0000" + p.nasId() + "\u0000" + p.sessionId());
+            lock.execute();
+        }
+        boolean any = false;
+        boolean closed = false;
+        Set<String> known = new LinkedHashSet<>();
+        for (String a : p.addresses().isEmpty() ? List.of("0.0.0.0") : p.addresses()) {
+            try (PreparedStatement ps = c.prepareStatement(STATE)) {
+                ps.setString(1, a);
+                ps.setString(2, p.nasId());
+                ps.setString(3, p.sessionId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        any = true;
+                        closed |= rs.getBoolean(2);
+                        if (rs.getBoolean(1)) {
+                            known.add(a);
+                        }
+                    }
+                }
+            }
+        }
+        if (closed) {
+            LOG.debugf("accounting %s for a closed session: acknowledged, nothing changed", p.status().radiusName());
+            return new Outcome(0, 0);
+        }
+        Instant t = p.eventTime();
+        int opened = 0;
+        for (String a : p.addresses()) {
+            if (known.contains(a)) {
+                try (PreparedStatement ps = c.prepareStatement("update radius_session_state set last_seen_at ="
+                        + " greatest(last_seen_at, ?) where nas_id = ? and session_id = ? and assigned_ip = ?::inet")) {
+                    ps.setObject(1, utc(t));
+                    ps.setString(2, p.nasId());
+                    ps.setString(3, p.sessionId());
+                    ps.setString(4, a);
+                    ps.executeUpdate();
+                }
+                continue;
+            }
+            // The session's first packet dates it back by its session time; an address that appears
+            // only in a later packet is known from that packet on.
+            Instant start = any ? t : p.sessionStart();
+            try (PreparedStatement ps = c.prepareStatement("insert into radius_session_state (nas_id, session_id,"
+                    + " assigned_ip, started_at, last_seen_at) values (?, ?, ?::inet, ?, ?)")) {
+                ps.setString(1, p.nasId());
+                ps.setString(2, p.sessionId());
+                ps.setString(3, a);
+                ps.setObject(4, utc(start));
+                ps.setObject(5, utc(t));
+                ps.executeUpdate();
+            }
+            opened += LogStore.insertRadiusSession(c, a, start, p.nasId(), p.sessionId(),
+                    codec.encode(IdentityCodec.IdentityField.SUBSCRIBER, p.userName()), p.callingStationId(),
+                    p.multiSessionId(), receivedAt);
+        }
+        int ended = 0;
+        if (p.status() == AccountingPacket.Status.STOP) {
+            String cause = p.terminateCause() == null ? "Stop" : p.terminateCause();
+            ended = close(c, "update radius_session_state set closed_at = ? where nas_id = ? and session_id = ?"
+                    + " and closed_at is null returning host(assigned_ip) || '/' || masklen(assigned_ip), started_at,"
+                    + " nas_id, session_id, closed_at", t, cause, p.nasId(), p.sessionId());
+        }
+        return new Outcome(opened, ended);
+    }
+
+    /** Accounting-On/Off: the NAS (re)started, so every session it had open before then has ended. */
+    private Outcome nasRestarted(Connection c, AccountingPacket p) throws SQLException {
+        int ended = close(c, "update radius_session_state set closed_at = ? where nas_id = ? and closed_at is null"
+                + " and started_at <= ? returning host(assigned_ip) || '/' || masklen(assigned_ip), started_at, nas_id,"
+                + " session_id, closed_at", p.eventTime(), p.status().radiusName(), p.nasId(), null);
+        LOG.debugf("NAS %s: %d open session address(es) ended", p.status().radiusName(), ended);
+        return new Outcome(0, ended);
+    }
+
+    /** Runs a state update that returns the closed rows, and ends their log rows at the same instant. */
+    private static int close(Connection c, String stateUpdate, Instant t, String cause, String nas, String sessionId)
+            throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(stateUpdate)) {
+            ps.setObject(1, utc(t));
+            ps.setString(2, nas);
+            if (sessionId != null) {
+                ps.setString(3, sessionId);
+            } else {
+                ps.setObject(3, utc(t));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                            rs.getString(4), rs.getObject(5, OffsetDateTime.class)});
+                }
+            }
+        }
+        return endLogRows(c, rows, cause);
+    }
+
+    private static int endLogRows(Connection c, List<Object[]> rows, String cause) throws SQLException {
+        int ended = 0;
+        try (PreparedStatement ps = c.prepareStatement(CLOSE_LOG)) {
+            for (Object[] r : rows) {
+                ps.setObject(1, r[4]);
+                ps.setString(2, cause);
+                ps.setString(3, (String) r[0]);
+                ps.setObject(4, r[1]);
+                ps.setString(5, (String) r[2]);
+                ps.setString(6, (String) r[3]);
+                ended += ps.executeUpdate();
+            }
+        }
+        return ended;
+    }
+
+    @Scheduled(every = "1m", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void housekeeping() {
+        try {
+            closeStale();
+        } catch (SQLException e) {
+            LOG.warn("closing stale RADIUS sessions failed; will retry", e);
+        }
+    }
+
+    /**
+     * Ends sessions silent for longer than stale-after at last packet + stale-after, and forgets
+     * the state of sessions closed longer ago than closed-state-retention.
+     *
+     * @return how many session addresses were ended
+     */
+    public int closeStale() throws SQLException {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Object[]> rows = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("update radius_session_state set closed_at = last_seen_at"
+                        + " + ?::interval where closed_at is null and last_seen_at < ? returning host(assigned_ip) || '/' ||"
+                        + " masklen(assigned_ip), started_at, nas_id, session_id, closed_at")) {
+                    ps.setString(1, config.sessions().staleAfter().getSeconds() + " seconds");
+                    ps.setObject(2, utc(now.minus(config.sessions().staleAfter())));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                                    rs.getString(4), rs.getObject(5, OffsetDateTime.class)});
+                        }
+                    }
+                }
+                int ended = endLogRows(c, rows, "Stale");
+                try (PreparedStatement ps = c.prepareStatement("delete from radius_session_state where closed_at < ?")) {
+                    ps.setObject(1, utc(now.minus(config.sessions().closedStateRetention())));
+                    ps.executeUpdate();
+                }
+                c.commit();
+                if (ended > 0) {
+                    LOG.infof("%d RADIUS session address(es) without Stop ended as stale", ended);
+                }
+                return ended;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+}
