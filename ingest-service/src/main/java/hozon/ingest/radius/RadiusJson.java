@@ -60,6 +60,7 @@ public final class RadiusJson {
         if (status != null && !status.isNasWide()) {
             required(errors, "Acct-Session-Id", sessionId);
             required(errors, "User-Name", user);
+            text(errors, "Acct-Terminate-Cause", attrs.get("Acct-Terminate-Cause"));
             address(errors, attrs, "Framed-IP-Address", true, addresses);
             address(errors, attrs, "Framed-IPv6-Prefix", false, addresses);
             address(errors, attrs, "Delegated-IPv6-Prefix", false, addresses);
@@ -123,6 +124,8 @@ public final class RadiusJson {
     private static void text(List<FieldError> errors, String name, String v) {
         if (v != null && v.length() > MAX_TEXT) {
             errors.add(FieldError.of(name, "must be at most " + MAX_TEXT + " characters"));
+        } else if (v != null && v.indexOf('\u0000') >= 0) {
+            errors.add(FieldError.of(name, "must not contain NUL characters"));
         }
     }
 

@@ -84,7 +84,7 @@ public class RadiusSessions {
 
     private Outcome session(Connection c, AccountingPacket p, Instant receivedAt) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            lock.setString(1, "radius\u0000" + p.nasId() + "\u0000" + p.sessionId());
+            lock.setString(1, "radius/" + p.nasId() + "/" + p.sessionId());
             lock.execute();
         }
         boolean any = false;

@@ -168,6 +168,8 @@ public class RecordValidator {
     static void optionalId(List<FieldError> errors, int i, String field, String value) {
         if (value != null && value.length() > MAX_ID_LENGTH) {
             errors.add(new FieldError(i, field, "must be at most " + MAX_ID_LENGTH + " characters"));
+        } else if (value != null && value.indexOf('\u0000') >= 0) {
+            errors.add(new FieldError(i, field, "must not contain NUL characters"));
         }
     }
 

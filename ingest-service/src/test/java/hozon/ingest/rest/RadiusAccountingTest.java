@@ -1,0 +1,183 @@
+package hozon.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import hozon.devdb.EmbeddedPostgresTestResource;
+import hozon.devdb.JwtTestResource;
+import hozon.ingest.radius.EventTimestamp;
+import hozon.ingest.radius.RadiusSessions;
+import hozon.security.Roles;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** RADIUS accounting as rlm_rest posts it, in both JSON shapes, into session intervals. */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresTestResource.class)
+@WithTestResource(JwtTestResource.class)
+@TestSecurity(user = "radius@example.jp", roles = {Roles.FEED})
+class RadiusAccountingTest {
+
+    @Inject
+    AgroalDataSource ds;
+
+    @Inject
+    RadiusSessions sessions;
+
+    private static final Instant T = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+    /** rlm_rest's own shape: {"Attr":{"type":…,"value":[…]}}. */
+    private static String rlmRest(Map<String, Object> attrs) {
+        StringBuilder sb = new StringBuilder("{");
+        attrs.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(k).append("\":{\"type\":\"")
+                .append(v instanceof Number ? "integer" : "string").append("\",\"value\":[\"").append(v).append("\"]}"));
+        return sb.append('}').toString();
+    }
+
+    /** json_encode's flat shape: {"Attr":"value"} with numbers as numbers. */
+    private static String flat(Map<String, Object> attrs) {
+        StringBuilder sb = new StringBuilder("{");
+        attrs.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(k).append("\":")
+                .append(v instanceof Number ? v.toString() : "\"" + v + "\""));
+        return sb.append('}').toString();
+    }
+
+    private static Map<String, Object> packet(String status, String user, String sessionId, String nas, Instant at,
+            Object... more) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Acct-Status-Type", status);
+        if (user != null) {
+            m.put("User-Name", user);
+            m.put("Acct-Session-Id", sessionId);
+        }
+        m.put("NAS-Identifier", nas);
+        m.put("Event-Timestamp", EventTimestamp.format(at, ZoneOffset.UTC, "UTC"));
+        m.put("NAS-Port", 7);
+        m.put("Acct-Input-Octets", 123456);
+        for (int i = 0; i < more.length; i += 2) {
+            m.put((String) more[i], more[i + 1]);
+        }
+        return m;
+    }
+
+    private static void send(String json) {
+        given().contentType(ContentType.JSON).body(json).when().post("/api/v1/radius/accounting").then().statusCode(204);
+    }
+
+    private OffsetDateTime[] interval(String user) {
+        try (var c = ds.getConnection(); var ps = c.prepareStatement("select started_at, ended_at, end_cause from"
+                + " ingest.ap_session where subscriber_id = ?")) {
+            ps.setString(1, user);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("a session row for " + user).isTrue();
+                OffsetDateTime[] r = {rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)};
+                assertThat(rs.next()).as("only one row").isFalse();
+                return r;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long rows(String user) {
+        return DbProbe.count(ds, "select count(*) from ingest.ap_session where subscriber_id = ?", user);
+    }
+
+    @Test
+    void startInterimStopInEitherShapeFormOneIntervalAndRetransmitsChangeNothing() {
+        String user = "sub-" + UUID.randomUUID();
+        String sid = "5F3A" + UUID.randomUUID().toString().substring(0, 4);
+        send(rlmRest(packet("Start", user, sid, "bras-1", T, "Framed-IP-Address", "100.64.30.1",
+                "Calling-Station-Id", "00-11-22-33-44-55")));
+        send(flat(packet("Interim-Update", user, sid, "bras-1", T.plusSeconds(300), "Framed-IP-Address", "100.64.30.1",
+                "Acct-Session-Time", 300)));
+        String stop = flat(packet("Stop", user, sid, "bras-1", T.plusSeconds(3600), "Framed-IP-Address", "100.64.30.1",
+                "Acct-Session-Time", 3600, "Acct-Terminate-Cause", "User-Request"));
+        send(stop);
+        send(stop);
+        send(rlmRest(packet("Start", user, sid, "bras-1", T, "Framed-IP-Address", "100.64.30.1")));
+        send(flat(packet("Interim-Update", user, sid, "bras-1", T.plusSeconds(4000), "Framed-IP-Address", "100.64.30.1",
+                "Acct-Session-Time", 4000)));
+        OffsetDateTime[] i = interval(user);
+        assertThat(i[0].toInstant()).isEqualTo(T);
+        assertThat(i[1].toInstant()).isEqualTo(T.plusSeconds(3600));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.ap_session where subscriber_id = ? and end_cause ="
+                + " 'User-Request' and calling_station_id = '00-11-22-33-44-55'", user)).isEqualTo(1);
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.ap_session where subscriber_id = ? and"
+                + " received_at is not null and nas_id = 'bras-1'", user)).isEqualTo(1);
+    }
+
+    @Test
+    void aStopWithoutStartDatesTheSessionBackByItsSessionTimeAndWithoutTimestampUsesTheDelay() {
+        String user = "sub-" + UUID.randomUUID();
+        send(flat(packet("Stop", user, "S-" + user, "bras-2", T.plusSeconds(7200), "Framed-IPv6-Prefix",
+                "2001:db8:30::/64", "Acct-Session-Time", 7200)));
+        OffsetDateTime[] i = interval(user);
+        assertThat(i[0].toInstant()).isEqualTo(T);
+        assertThat(i[1].toInstant()).isEqualTo(T.plusSeconds(7200));
+        // No Event-Timestamp: event time = receipt - Acct-Delay-Time.
+        String other = "sub-" + UUID.randomUUID();
+        Map<String, Object> p = packet("Start", other, "S-" + other, "bras-2", T, "Delegated-IPv6-Prefix",
+                "2001:db8:31::/56", "Acct-Delay-Time", 30);
+        p.remove("Event-Timestamp");
+        Instant before = Instant.now();
+        send(flat(p));
+        Instant start = interval(other)[0].toInstant();
+        assertThat(start).isBetween(before.minusSeconds(31), Instant.now().minusSeconds(29));
+    }
+
+    @Test
+    void accountingOnEndsTheNasesOpenSessionsAndStaleSessionsEndAfterTheConfiguredTime() throws Exception {
+        String a = "sub-" + UUID.randomUUID();
+        String b = "sub-" + UUID.randomUUID();
+        String nas = "bras-" + UUID.randomUUID();
+        send(rlmRest(packet("Start", a, "A", nas, T, "Framed-IP-Address", "100.64.31.1")));
+        send(rlmRest(packet("Start", b, "B", "other-" + nas, T, "Framed-IP-Address", "100.64.31.2")));
+        send(rlmRest(packet("Accounting-On", null, null, nas, T.plusSeconds(600))));
+        assertThat(interval(a)[1].toInstant()).isEqualTo(T.plusSeconds(600));
+        assertThat(interval(b)[1]).isNull();
+        // b's last packet is 3 days old, beyond stale-after (P1D): it ends at last packet + P1D.
+        sessions.closeStale();
+        assertThat(interval(b)[1].toInstant()).isEqualTo(T.plus(1, ChronoUnit.DAYS));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.ap_session where subscriber_id = ? and end_cause ="
+                + " 'Stale'", b)).isEqualTo(1);
+        // Late packets for a session ended as stale do not reopen it.
+        send(flat(packet("Interim-Update", b, "B", "other-" + nas, T.plusSeconds(900), "Framed-IP-Address",
+                "100.64.31.2", "Acct-Session-Time", 900)));
+        assertThat(interval(b)[1].toInstant()).isEqualTo(T.plus(1, ChronoUnit.DAYS));
+    }
+
+    @Test
+    void invalidAttributesAreNamedAndNothingIsStored() {
+        String user = "sub-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(flat(packet("Start", user, "X", "bras-3", T,
+                        "Framed-IP-Address", "100.64.300.1")))
+                .when().post("/api/v1/radius/accounting").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Framed-IP-Address"));
+        Map<String, Object> p = packet("Start", user, "X", "bras-3", T, "Framed-IP-Address", "100.64.32.1");
+        p.put("Event-Timestamp", "Mar  5 2025 10:00:00 CST");
+        given().contentType(ContentType.JSON).body(flat(p)).when().post("/api/v1/radius/accounting").then()
+                .statusCode(400).body("errors[0].field", equalTo("Event-Timestamp"));
+        given().contentType(ContentType.JSON).body(flat(packet("Reboot", user, "X", "bras-3", T)))
+                .when().post("/api/v1/radius/accounting").then().statusCode(400)
+                .body("errors[0].field", equalTo("Acct-Status-Type"));
+        given().contentType(ContentType.JSON).body(flat(packet("Start", user, "X", "bras-3",
+                        Instant.now().plus(1, ChronoUnit.HOURS), "Framed-IP-Address", "100.64.32.1")))
+                .when().post("/api/v1/radius/accounting").then().statusCode(400)
+                .body("errors[0].field", equalTo("Event-Timestamp"));
+        assertThat(rows(user)).isZero();
+    }
+}
