@@ -24,7 +24,7 @@ final class LineReader {
     LineReader(InputStream in, int maxLine) {
         this.in = in;
         this.maxLine = maxLine;
-        this.buf = new byte[Math.max(1 << 16, maxLine + 1)];
+        this.buf = new byte[Math.max(1 << 16, maxLine + 2)];
     }
 
     /** Advances to the next line; false at the end of the stream. */
@@ -46,7 +46,8 @@ final class LineReader {
                     return true;
                 }
             }
-            if (end - start > maxLine) {
+            // A line of maxLine bytes may still be followed by "\r" before its "\n".
+            if (end - start > maxLine + 1) {
                 skipRestOfLine();
                 return true;
             }
@@ -55,6 +56,7 @@ final class LineReader {
                     lineOff = start;
                     lineLen = end - start;
                     start = end;
+                    tooLong = lineLen > maxLine;
                     return true;
                 }
                 return false;

@@ -20,7 +20,8 @@ public final class EventTimestamp {
 
     private static final Pattern FREERADIUS = Pattern.compile(
             "([A-Z][a-z]{2})\\s+(\\d{1,2})\\s+(\\d{4})\\s+(\\d{2}:\\d{2}:\\d{2})\\s+([A-Za-z]{1,5}|[+-]\\d{2}:?\\d{2})");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d yyyy HH:mm:ss", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMM d uuuu HH:mm:ss", Locale.ENGLISH)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     private static final Map<String, ZoneOffset> ZONES = Map.of("UTC", ZoneOffset.UTC, "GMT", ZoneOffset.UTC,
             "Z", ZoneOffset.UTC, "JST", ZoneOffset.ofHours(9));
 
