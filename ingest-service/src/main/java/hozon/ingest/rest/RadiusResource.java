@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,7 +68,8 @@ public class RadiusResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Overloaded, or categories not yet known: retry after Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response accounting(@RequestBody(content = @Content(examples = {
+    public Response accounting(@RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT,
+            description = "RADIUS attributes by name, each a value, an array of values, or {type, value}"), examples = {
             @ExampleObject(name = "rlm_rest default", value = "{\"Acct-Status-Type\":{\"type\":\"integer\",\"value\":[\"Start\"]},"
                     + "\"User-Name\":{\"type\":\"string\",\"value\":[\"sub-000123\"]},\"Acct-Session-Id\":{\"type\":\"string\","
                     + "\"value\":[\"5F3A0001\"]},\"NAS-Identifier\":{\"type\":\"string\",\"value\":[\"bras-tokyo-01\"]},"
