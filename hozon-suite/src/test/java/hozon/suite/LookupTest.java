@@ -44,19 +44,16 @@ class LookupTest {
     }
 
     /**
-     * A CGN port-block allocation, written straight into the store as the (not yet built)
-     * syslog feed will: public 192.0.2.10:5000-5999 → inside 100.64.7.7 for four hours.
+     * A CGN port-block allocation and release through the port-block feed: public
+     * 192.0.2.10:5000-5999 → inside 100.64.7.7 for four hours.
      */
     private static void portBlock() throws Exception {
-        String day = "ap_port_block_p" + java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC).toString().replace("-", "");
-        try (var db = java.sql.DriverManager.getConnection(suite.jdbcUrl(), suite.user(), suite.password());
-                var s = db.createStatement()) {
-            s.execute("create table if not exists ingest." + day + " partition of ingest.ap_port_block for values from ('"
-                    + T.truncatedTo(ChronoUnit.DAYS) + "') to ('" + T.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS) + "')");
-            s.execute("insert into ingest.ap_port_block (public_ip, allocated_at, port_start, port_end, inside_ip, released_at,"
-                    + " received_at) values ('192.0.2.10', '" + T + "', 5000, 5999, '100.64.7.7', '"
-                    + T.plus(4, ChronoUnit.HOURS) + "', now())");
-        }
+        String block = "\"deviceId\":\"cgn-1\",\"insideIp\":\"100.64.7.7\",\"publicIp\":\"192.0.2.10\",\"portStart\":5000,"
+                + "\"portEnd\":5999";
+        client.as("feed").contentType(ContentType.JSON).body("{\"records\":[{\"event\":\"allocate\"," + block
+                        + ",\"occurredAt\":\"" + T + "\"},{\"event\":\"release\"," + block + ",\"occurredAt\":\""
+                        + T.plus(4, ChronoUnit.HOURS) + "\"}]}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/ap/port-blocks").then().statusCode(200);
         sessions("{\"subscriberId\":\"sub-E\",\"sessionId\":\"e\",\"nasId\":\"n1\",\"assignedAddress\":\"100.64.7.7\","
                 + "\"start\":\"" + T.minus(1, ChronoUnit.HOURS) + "\",\"end\":\"" + T.plus(5, ChronoUnit.HOURS) + "\"}");
     }

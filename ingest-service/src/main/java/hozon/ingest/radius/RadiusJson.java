@@ -106,7 +106,10 @@ public final class RadiusJson {
         if (n.isArray()) {
             return n.isEmpty() ? null : value(n.get(0));
         }
-        return n.asText();
+        // rlm_rest expands json_encode's output once more, so "/" arrives as "\/" inside the
+        // value (seen with FreeRADIUS 3.2.1: "2001:db8::\\\/56"); no kept attribute holds a backslash.
+        String v = n.asText();
+        return v.indexOf('\\') >= 0 ? v.replace("\\/", "/") : v;
     }
 
     private static String first(String a, String b) {

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the feed daemons the cross-service tests drive (Debian packages), if missing:
+# FreeRADIUS with rlm_rest and radclient, syslog-ng with its http() destination.
+set -euo pipefail
+missing=()
+command -v freeradius >/dev/null 2>&1 || missing+=(freeradius)
+command -v radclient >/dev/null 2>&1 || missing+=(freeradius-utils)
+[ -e /usr/lib/freeradius/rlm_rest.so ] || missing+=(freeradius-rest)
+command -v syslog-ng >/dev/null 2>&1 || missing+=(syslog-ng-core)
+[ -e /usr/lib/syslog-ng/3.38/libhttp.so ] || ls /usr/lib/syslog-ng/*/libhttp.so >/dev/null 2>&1 || missing+=(syslog-ng-mod-http)
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "installing ${missing[*]} (Debian packages for the feed tests)"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q >/dev/null
+# --no-install-recommends: no daemons started by the packages' own service units are needed.
+$sudo apt-get install -y -q --no-install-recommends freeradius freeradius-utils freeradius-rest \
+  syslog-ng-core syslog-ng-mod-http >/dev/null
