@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -33,16 +34,23 @@ public final class LookupRequests {
     @Schema(description = "A subscriber's session that held the address at the instant, with the records it rests on")
     public record ApCandidate(String subscriberId, String sessionId, String nasId, String assignedAddress,
             String publicIp, Integer publicPortStart, Integer publicPortEnd, Instant start, Instant end,
-            @Schema(description = "ASSIGNED_ADDRESS, SESSION_PORT_RANGE or PORT_BLOCK") String matchedBy,
+            @Schema(description = "ASSIGNED_ADDRESS, SESSION_PORT_RANGE, PORT_BLOCK (CGN log), DS_LITE (AFTR log with"
+                    + " the B4's IPv6 address), MAP_E or DETERMINISTIC_CGN (computed from the rule set in force)")
+            String matchedBy,
             @Schema(description = "True when the instant lies outside the interval but within the clock tolerance")
-            boolean onlyWithinTolerance) {
+            boolean onlyWithinTolerance,
+            @Schema(description = "For computed mechanisms: the rule set version, its parameters and every intermediate"
+                    + " value the match rests on") Map<String, Object> proof) {
     }
 
     public record ApAnswer(String ip, Integer port, Instant instant, long clockToleranceMillis,
             @Schema(description = "Intervals are start-inclusive, end-exclusive; an open session has no end")
             List<ApCandidate> candidates, boolean ambiguous, List<String> notes,
             @Schema(description = "Nothing found, and the instant lies before what was already purged")
-            boolean expiredBeforeRequest) {
+            boolean expiredBeforeRequest,
+            @Schema(description = "Each MAP-E rule or deterministic-CGN configuration in force that covers the address:"
+                    + " mechanism, rule set version, parameters, intermediate values and how many sessions matched")
+            List<Map<String, Object>> derivations) {
     }
 
     @Schema(description = "An account event of the post or near it: IP, port and time (JST on the wire as given)")

@@ -3,6 +3,7 @@ package hozon.ingest.rest;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -11,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "A CGNAT port-block allocation or release (RFC 8158 fields)")
 public record PortBlockEventRecord(
-        @Schema(required = true, description = "allocate or release (case-insensitive)") Event event,
+        @Schema(required = true, type = SchemaType.STRING, enumeration = {"allocate", "release"},
+                description = "allocate or release (case-insensitive)") Event event,
         @Schema(description = "The NAT device that reported it", examples = "cgn-tokyo-01") String deviceId,
         @Schema(required = true, description = "Inside (subscriber-side) address", examples = "100.64.12.34") String insideIp,
         @Schema(required = true, description = "Public IPv4 address", examples = "203.0.113.7") String publicIp,

@@ -51,6 +51,9 @@ public class LookupService {
     CaseDecisions decisions;
 
     @Inject
+    hozon.ingest.attribution.Attribution attribution;
+
+    @Inject
     IngestConfig config;
 
     @Inject
@@ -80,15 +83,26 @@ public class LookupService {
         OffsetDateTime earliestEnd = utc(t.minus(tol));
         List<LookupRequests.ApCandidate> found = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<Map<String, Object>> derivations = new ArrayList<>();
         boolean expired;
         try (Connection c = dataSource.getConnection()) {
             List<Object> params = new ArrayList<>();
             sessions(c, apStatement(q.ip(), q.port(), earliestEnd, latestStart, params), params, t, found);
+            if (IpAddresses.isIpv4(q.ip())) {
+                String refusal = attribution.derive(c, q.ip(), q.port(), t, tol, found, derivations, notes,
+                        (sql, p, proof) -> sessions(c, sql + ALIVE, withWindow(p, earliestEnd, latestStart), t, found, proof),
+                        SESSION_COLUMNS);
+                if (refusal != null) {
+                    audit(c, q.caseId(), "AP_ADDRESS", query, "REFUSED", 0, refusal);
+                    throw new ProblemException(new Problem("port-outside-port-sets", "Port belongs to no customer", 422,
+                            refusal));
+                }
+            }
             expired = found.isEmpty() && expiredBefore(c, "ap.connection-auth", t);
             audit(c, q.caseId(), "AP_ADDRESS", query, expired ? "EXPIRED" : "ANSWERED", found.size(), basis(basis));
         }
         long subscribers = found.stream().map(LookupRequests.ApCandidate::subscriberId).distinct().count();
-        boolean ambiguous = subscribers > 1;
+        boolean ambiguous = subscribers > 1 || derivations.stream().anyMatch(d -> Boolean.TRUE.equals(d.get("ambiguous")));
         if (q.port() == null && found.stream().anyMatch(f -> !f.matchedBy().equals("ASSIGNED_ADDRESS"))) {
             notes.add("a public address shared behind carrier-grade NAT was given without a source port: every"
                     + " subscriber behind it at that instant is listed");
@@ -102,7 +116,8 @@ public class LookupService {
         if (expired) {
             notes.add("nothing found, and logs of that instant were already deleted under the retention rule");
         }
-        return new LookupRequests.ApAnswer(q.ip(), q.port(), t, tol.toMillis(), found, ambiguous, notes, expired);
+        return new LookupRequests.ApAnswer(q.ip(), q.port(), t, tol.toMillis(), found, ambiguous, notes, expired,
+                derivations);
     }
 
     /**
@@ -130,8 +145,11 @@ public class LookupService {
                 params.add(port);
             }
             params.addAll(List.of(lo, hi));
-            append(sql, "select 3, 'PORT_BLOCK', " + SESSION_COLUMNS + " from " + table
-                    + " where assigned_ip in (" + blocks + ")" + ALIVE);
+            // The block's inside address is the session's address (NAT44) or lies in its delegated
+            // prefix (DS-Lite: the AFTR logs the B4's IPv6 address, RFC 6333 §6.6, RFC 6908 §2.3).
+            append(sql, "select 3, case when family(b.inside_ip) = 6 then 'DS_LITE' else 'PORT_BLOCK' end, "
+                    + SESSION_COLUMNS + " from (" + blocks + ") b join " + table + " on assigned_ip >>= b.inside_ip"
+                    + " where true" + ALIVE);
             for (int i = 0; i < 2; i++) {
                 params.add(ip);
                 if (port != null) {
@@ -142,6 +160,13 @@ public class LookupService {
             params.addAll(List.of(lo, hi));
         }
         return sql.append(" order by branch, started_at").toString();
+    }
+
+    private static List<Object> withWindow(List<Object> params, OffsetDateTime lo, OffsetDateTime hi) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(lo);
+        all.add(hi);
+        return all;
     }
 
     private static void append(StringBuilder sql, String branch) {
@@ -265,6 +290,11 @@ public class LookupService {
 
     private void sessions(Connection c, String sql, List<Object> params, Instant t,
             List<LookupRequests.ApCandidate> out) throws SQLException {
+        sessions(c, sql, params, t, out, null);
+    }
+
+    private void sessions(Connection c, String sql, List<Object> params, Instant t,
+            List<LookupRequests.ApCandidate> out, Map<String, Object> proof) throws SQLException {
         for (Object[] row : rows(c, sql, params)) {
             String matchedBy = (String) row[1];
             Object[] r = java.util.Arrays.copyOfRange(row, 2, row.length);
@@ -276,7 +306,7 @@ public class LookupService {
                     && o.start().equals(start));
             if (!duplicate) {
                 out.add(new LookupRequests.ApCandidate(subscriber, (String) r[1], (String) r[2], (String) r[3],
-                        (String) r[4], (Integer) r[5], (Integer) r[6], start, end, matchedBy, !exact));
+                        (String) r[4], (Integer) r[5], (Integer) r[6], start, end, matchedBy, !exact, proof));
             }
         }
     }
