@@ -43,6 +43,27 @@ public class NdjsonIngest {
         List<FieldError> check(List<T> records);
 
         Batch.Result store(List<T> valid) throws SQLException;
+
+        /** A chunk handler from a validator and a store method. */
+        static <T> Chunk<T> of(java.util.function.Function<List<T>, List<FieldError>> check, Store<T> store) {
+            return new Chunk<>() {
+                @Override
+                public List<FieldError> check(List<T> records) {
+                    return check.apply(records);
+                }
+
+                @Override
+                public Batch.Result store(List<T> valid) throws SQLException {
+                    return store.store(valid);
+                }
+            };
+        }
+    }
+
+    /** Stores validated records of one chunk in one transaction. */
+    @FunctionalInterface
+    public interface Store<T> {
+        Batch.Result store(List<T> valid) throws SQLException;
     }
 
     public <T> Batch.Result ingest(InputStream in, Class<T> type, Chunk<T> chunk) throws IOException, SQLException {

@@ -112,15 +112,7 @@ public class IngestResource {
                     schema = @Schema(implementation = ApSessionRecord.class))) InputStream body)
             throws SQLException, IOException {
         return feeds.stream(key, "ap/sessions", () -> ndjson.ingest(body, ApSessionRecord.class,
-                new NdjsonIngest.Chunk<>() {
-                    public java.util.List<Problem.FieldError> check(java.util.List<ApSessionRecord> r) {
-                        return validator.sessionErrors(r);
-                    }
-
-                    public Batch.Result store(java.util.List<ApSessionRecord> r) throws SQLException {
-                        return ingest.storeSessions(r);
-                    }
-                }));
+                NdjsonIngest.Chunk.of(validator::sessionErrors, ingest::storeSessions)));
     }
 
     @POST
@@ -175,15 +167,7 @@ public class IngestResource {
                     schema = @Schema(implementation = PortBlockEventRecord.class))) InputStream body)
             throws SQLException, IOException {
         return feeds.stream(key, "ap/port-blocks", () -> ndjson.ingest(body, PortBlockEventRecord.class,
-                new NdjsonIngest.Chunk<>() {
-                    public java.util.List<Problem.FieldError> check(java.util.List<PortBlockEventRecord> r) {
-                        return validator.portBlockErrors(r);
-                    }
-
-                    public Batch.Result store(java.util.List<PortBlockEventRecord> r) throws SQLException {
-                        return ingest.storePortBlocks(r);
-                    }
-                }));
+                NdjsonIngest.Chunk.of(validator::portBlockErrors, ingest::storePortBlocks)));
     }
 
     @POST
@@ -236,14 +220,6 @@ public class IngestResource {
                     schema = @Schema(implementation = CpEventRecord.class))) InputStream body)
             throws SQLException, IOException {
         return feeds.stream(key, "cp/events", () -> ndjson.ingest(body, CpEventRecord.class,
-                new NdjsonIngest.Chunk<>() {
-                    public java.util.List<Problem.FieldError> check(java.util.List<CpEventRecord> r) {
-                        return validator.cpErrors(r);
-                    }
-
-                    public Batch.Result store(java.util.List<CpEventRecord> r) throws SQLException {
-                        return ingest.storeCpEvents(r);
-                    }
-                }));
+                NdjsonIngest.Chunk.of(validator::cpErrors, ingest::storeCpEvents)));
     }
 }

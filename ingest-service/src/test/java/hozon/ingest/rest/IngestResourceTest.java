@@ -99,7 +99,11 @@ class IngestResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:hozon:problem:unknown-field"))
-                .body("errors[0].field", equalTo("records[0].body"));
+                .body("errors[0].field", equalTo("records[0].body"))
+                .body("errors[0].reason", equalTo("content of communications is never stored (R1)"))
+                .body("errors[0].index", equalTo(0));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_post where account_id = 'a-1' and event_id = 'p-1'"))
+                .isZero();
     }
 
     @Test
@@ -128,6 +132,8 @@ class IngestResourceTest {
                 .then().statusCode(400)
                 .body("errors.reason", hasItem("must be 0..65535"))
                 .body("errors.reason", hasItem("is required with a source port"));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event where account_id = 'a' and event_id = 'e'"))
+                .isZero();
     }
 
     @Test

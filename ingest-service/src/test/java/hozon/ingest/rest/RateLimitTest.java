@@ -39,4 +39,28 @@ class RateLimitTest {
         given().header("Authorization", "Bearer " + JwtTestResource.token("other-auditor", Roles.AUDITOR))
                 .when().get("/api/v1/stats/daily-counts").then().statusCode(200);
     }
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource ds;
+
+    @Test
+    void aFeedOverItsRateGets429AndThatBatchIsNotStored() {
+        String feed = "Bearer " + JwtTestResource.token("greedy-feed", Roles.FEED);
+        String sub = "sub-" + java.util.UUID.randomUUID();
+        java.time.Instant t = java.time.Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (int i = 0; i < 3; i++) {
+            var response = given().header("Authorization", feed).contentType("application/json")
+                    .body("{\"records\":[{\"subscriberId\":\"" + sub + "\",\"sessionId\":\"s" + i + "\",\"assignedAddress\":"
+                            + "\"100.64.60." + i + "\",\"start\":\"" + t + "\"}]}")
+                    .when().post("/api/v1/ap/sessions").then();
+            if (i < 2) {
+                response.statusCode(200);
+            } else {
+                response.statusCode(429).header("Retry-After", "1").contentType("application/problem+json");
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(DbProbe.count(ds,
+                "select count(*) from ingest.ap_session where subscriber_id = ?", sub)).isEqualTo(2);
+    }
 }
