@@ -184,8 +184,8 @@ class LookupTest {
             ap(neverConfirmed, "100.64.5.5", null, T).statusCode(503)
                     .body("type", org.hamcrest.Matchers.equalTo("urn:hozon:problem:legal-basis-unverifiable"));
             // A case confirmed a moment ago is relied on for the decision TTL (PT1S here), then no longer.
-            Thread.sleep(DECISION_TTL.toMillis() + 200);
-            ap(apCase, "100.64.5.5", null, T).statusCode(503);
+            org.awaitility.Awaitility.await().atMost(DECISION_TTL.plusSeconds(10))
+                    .until(() -> ap(apCase, "100.64.5.5", null, T).extract().statusCode() == 503);
         } finally {
             suite.startService(ServiceName.POLICY);
         }
@@ -203,7 +203,8 @@ class LookupTest {
         ap(warrant, "100.64.5.5", null, T).statusCode(200);
         client.as("alice", "legal-officer").contentType(ContentType.JSON).body("{\"reason\":\"investigation ended\"}")
                 .when().post(suite.url(ServiceName.POLICY) + "/api/v1/cases/" + warrant + "/close").then().statusCode(200);
-        Thread.sleep(DECISION_TTL.toMillis() + 200);
+        org.awaitility.Awaitility.await().atMost(DECISION_TTL.plusSeconds(10))
+                .until(() -> ap(warrant, "100.64.5.5", null, T).extract().statusCode() == 403);
         ap(warrant, "100.64.5.5", null, T).statusCode(403)
                 .body("detail", org.hamcrest.Matchers.containsString("was closed"));
     }

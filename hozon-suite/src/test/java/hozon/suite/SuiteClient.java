@@ -39,7 +39,11 @@ final class SuiteClient {
         return ZonedDateTime.now(ZoneOffset.UTC).minusMonths(months).withHour(3).truncatedTo(ChronoUnit.HOURS).toInstant();
     }
 
-    /** A rule in force since a year ago; waits out purge-service's one-second grace. */
+    /**
+     * A rule in force since a year ago; waits out purge-service's one-second grace. This waits for
+     * wall-clock time to pass (the grace is measured on the clock), not for an event to happen,
+     * so there is nothing to poll for.
+     */
     void createRule(String category, String period) throws InterruptedException {
         as("policy-admin").contentType(ContentType.JSON)
                 .body("{\"category\":\"" + category + "\",\"period\":\"" + period + "\",\"justification\":\"billing disputes\","

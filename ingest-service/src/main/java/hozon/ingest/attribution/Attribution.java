@@ -35,7 +35,7 @@ public class Attribution {
     }
 
     /** @return why the question cannot be answered (a port no customer owns), or null */
-    public String derive(java.sql.Connection c, String ip, Integer port, Instant t, Duration tolerance,
+    public String derive(String ip, Integer port, Instant t, Duration tolerance,
             List<LookupRequests.ApCandidate> found, List<Map<String, Object>> derivations, List<String> notes,
             SessionQuery sessions, String columns) throws SQLException {
         for (RuleSets.RuleSet set : ruleSets.inForce(t)) {

@@ -1,5 +1,6 @@
 package hozon.ingest.attribution;
 
+import hozon.net.IpAddresses;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -127,32 +128,21 @@ public record MapERule(String ipv6Prefix, int n, String ipv4Prefix, int r, int e
         return !excluded(port) && psidOf(port) == psid;
     }
 
+    /** A strict IPv6 literal (never a name to resolve), via the project's {@link IpAddresses}. */
     static BigInteger ipv6(String text) {
-        try {
-            byte[] b = InetAddress.getByName(strip(text)).getAddress();
-            if (b.length != 16) {
-                throw new IllegalArgumentException("'" + text + "' is not an IPv6 address");
-            }
-            return new BigInteger(1, b);
-        } catch (UnknownHostException e) {
+        byte[] b = IpAddresses.parseAddress(strip(text));
+        if (b == null || b.length != 16) {
             throw new IllegalArgumentException("'" + text + "' is not an IPv6 address");
         }
+        return new BigInteger(1, b);
     }
 
     static BigInteger ipv4(String text) {
         String s = strip(text);
-        if (!s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        if (!IpAddresses.isIpv4(s)) {
             throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
         }
-        long v = 0;
-        for (String part : s.split("\\.")) {
-            int p = Integer.parseInt(part);
-            if (p > 255) {
-                throw new IllegalArgumentException("'" + text + "' is not an IPv4 address");
-            }
-            v = (v << 8) | p;
-        }
-        return BigInteger.valueOf(v);
+        return new BigInteger(1, IpAddresses.parseAddress(s));
     }
 
     private static String strip(String t) {

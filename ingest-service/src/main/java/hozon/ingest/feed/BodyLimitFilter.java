@@ -41,7 +41,8 @@ public class BodyLimitFilter {
                     "The body exceeds " + limit + " bytes; nothing was stored. Split it"
                             + (ndjson ? "" : ", or stream NDJSON")).with("maxBytes", limit));
         }
-        RequestBody body = new RequestBody(ctx.getEntityStream(), limit);
+        RequestBody body = new RequestBody(ctx.getEntityStream(), limit,
+                ctx.getHeaderString(Idempotency.HEADER) != null);
         ctx.setEntityStream(body);
         current.set(body);
         return null;

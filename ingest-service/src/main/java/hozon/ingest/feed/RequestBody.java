@@ -9,8 +9,8 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * A write request's body as read: bounded (past the limit reading fails with
- * {@link BodyTooLargeException}, i.e. 413, before more is buffered) and hashed (SHA-256, for
- * Idempotency-Key checks). Installed by {@link BodyLimitFilter}.
+ * {@link BodyTooLargeException}, i.e. 413, before more is buffered) and, when the request carries
+ * an Idempotency-Key, hashed (SHA-256) for the key's check. Installed by {@link BodyLimitFilter}.
  */
 public final class RequestBody extends FilterInputStream {
 
@@ -20,11 +20,11 @@ public final class RequestBody extends FilterInputStream {
     private boolean closed;
     private byte[] digest;
 
-    RequestBody(InputStream in, long limit) {
+    RequestBody(InputStream in, long limit, boolean hash) {
         super(in);
         this.limit = limit;
         try {
-            this.sha = MessageDigest.getInstance("SHA-256");
+            this.sha = hash ? MessageDigest.getInstance("SHA-256") : null;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -35,7 +35,9 @@ public final class RequestBody extends FilterInputStream {
         int b = super.read();
         if (b >= 0) {
             count(1);
-            sha.update((byte) b);
+            if (sha != null) {
+                sha.update((byte) b);
+            }
         }
         return b;
     }
@@ -45,7 +47,9 @@ public final class RequestBody extends FilterInputStream {
         int n = super.read(buf, off, len);
         if (n > 0) {
             count(n);
-            sha.update(buf, off, n);
+            if (sha != null) {
+                sha.update(buf, off, n);
+            }
         }
         return n;
     }
@@ -57,20 +61,28 @@ public final class RequestBody extends FilterInputStream {
         }
     }
 
-    /** Reads what the parser left (trailing whitespace), then returns the body's SHA-256. */
+    /**
+     * Reads what the parser left (trailing whitespace), then returns the body's SHA-256, or null
+     * when the request carries no Idempotency-Key (nothing to compare it with).
+     */
     public byte[] finish() throws IOException {
+        if (sha == null) {
+            return null;
+        }
+        drain();
         if (digest == null) {
-            drain();
             digest = sha.digest();
         }
         return digest.clone();
     }
 
-    /** Parsers close their source when done: read the rest first, so that the hash covers the whole body. */
+    /** Parsers close their source when done: when hashing, read the rest first, so that the hash covers the whole body. */
     @Override
     public void close() throws IOException {
         if (!closed) {
-            drain();
+            if (sha != null) {
+                drain();
+            }
             closed = true;
             super.close();
         }

@@ -38,8 +38,9 @@ public class RadiusSessions {
 
     private static final Logger LOG = Logger.getLogger(RadiusSessions.class);
 
-    private static final String STATE = "select assigned_ip = ?::inet, closed_at is not null from radius_session_state"
-            + " where nas_id = ? and session_id = ?";
+    /** What a closing state update returns: the log row's key and the end. */
+    private static final String RETURNING_CLOSED = " returning host(assigned_ip) || '/' || masklen(assigned_ip),"
+            + " started_at, nas_id, session_id, closed_at";
     private static final String CLOSE_LOG = "update ap_session set ended_at = greatest(?, started_at), end_cause = ?"
             + " where assigned_ip = ?::inet and started_at = ? and nas_id = ? and session_id = ? and ended_at is null";
 
@@ -87,28 +88,35 @@ public class RadiusSessions {
             lock.setString(1, "radius/" + p.nasId() + "/" + p.sessionId());
             lock.execute();
         }
-        boolean any = false;
-        boolean closed = false;
-        Set<String> known = new LinkedHashSet<>();
-        for (String a : p.addresses().isEmpty() ? List.of("0.0.0.0") : p.addresses()) {
-            try (PreparedStatement ps = c.prepareStatement(STATE)) {
-                ps.setString(1, a);
-                ps.setString(2, p.nasId());
-                ps.setString(3, p.sessionId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        any = true;
-                        closed |= rs.getBoolean(2);
-                        if (rs.getBoolean(1)) {
-                            known.add(a);
-                        }
-                    }
-                }
+        boolean any;
+        boolean closed;
+        try (PreparedStatement ps = c.prepareStatement("select count(*), coalesce(bool_or(closed_at is not null), false)"
+                + " from radius_session_state where nas_id = ? and session_id = ?")) {
+            ps.setString(1, p.nasId());
+            ps.setString(2, p.sessionId());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                any = rs.getLong(1) > 0;
+                closed = rs.getBoolean(2);
             }
         }
         if (closed) {
             LOG.debugf("accounting %s for a closed session: acknowledged, nothing changed", p.status().radiusName());
             return new Outcome(0, 0);
+        }
+        Set<String> known = new LinkedHashSet<>();
+        if (any && !p.addresses().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("select a from unnest(?::text[]) a where exists (select 1 from"
+                    + " radius_session_state s where s.nas_id = ? and s.session_id = ? and s.assigned_ip = a::inet)")) {
+                ps.setArray(1, c.createArrayOf("text", p.addresses().toArray()));
+                ps.setString(2, p.nasId());
+                ps.setString(3, p.sessionId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        known.add(rs.getString(1));
+                    }
+                }
+            }
         }
         Instant t = p.eventTime();
         int opened = 0;
@@ -144,8 +152,7 @@ public class RadiusSessions {
         if (p.status() == AccountingPacket.Status.STOP) {
             String cause = p.terminateCause() == null ? "Stop" : p.terminateCause();
             ended = close(c, "update radius_session_state set closed_at = ? where nas_id = ? and session_id = ?"
-                    + " and closed_at is null returning host(assigned_ip) || '/' || masklen(assigned_ip), started_at,"
-                    + " nas_id, session_id, closed_at", t, cause, p.nasId(), p.sessionId());
+                    + " and closed_at is null" + RETURNING_CLOSED, cause, utc(t), p.nasId(), p.sessionId());
         }
         return new Outcome(opened, ended);
     }
@@ -153,32 +160,31 @@ public class RadiusSessions {
     /** Accounting-On/Off: the NAS (re)started, so every session it had open before then has ended. */
     private Outcome nasRestarted(Connection c, AccountingPacket p) throws SQLException {
         int ended = close(c, "update radius_session_state set closed_at = ? where nas_id = ? and closed_at is null"
-                + " and started_at <= ? returning host(assigned_ip) || '/' || masklen(assigned_ip), started_at, nas_id,"
-                + " session_id, closed_at", p.eventTime(), p.status().radiusName(), p.nasId(), null);
+                + " and started_at <= ?" + RETURNING_CLOSED, p.status().radiusName(), utc(p.eventTime()), p.nasId(),
+                utc(p.eventTime()));
         LOG.debugf("NAS %s: %d open session address(es) ended", p.status().radiusName(), ended);
         return new Outcome(0, ended);
     }
 
-    /** Runs a state update that returns the closed rows, and ends their log rows at the same instant. */
-    private static int close(Connection c, String stateUpdate, Instant t, String cause, String nas, String sessionId)
-            throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
+    /** Runs a state update (ending in {@link #RETURNING_CLOSED}) and ends the log rows of what it closed. */
+    private static int close(Connection c, String stateUpdate, String cause, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(stateUpdate)) {
-            ps.setObject(1, utc(t));
-            ps.setString(2, nas);
-            if (sessionId != null) {
-                ps.setString(3, sessionId);
-            } else {
-                ps.setObject(3, utc(t));
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                            rs.getString(4), rs.getObject(5, OffsetDateTime.class)});
-                }
+            return endLogRows(c, closedRows(ps), cause);
+        }
+    }
+
+    private static List<Object[]> closedRows(PreparedStatement ps) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class)});
             }
         }
-        return endLogRows(c, rows, cause);
+        return rows;
     }
 
     private static int endLogRows(Connection c, List<Object[]> rows, String cause) throws SQLException {
@@ -217,20 +223,10 @@ public class RadiusSessions {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<Object[]> rows = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("update radius_session_state set closed_at = last_seen_at"
-                        + " + ?::interval where closed_at is null and last_seen_at < ? returning host(assigned_ip) || '/' ||"
-                        + " masklen(assigned_ip), started_at, nas_id, session_id, closed_at")) {
-                    ps.setString(1, config.sessions().staleAfter().getSeconds() + " seconds");
-                    ps.setObject(2, utc(now.minus(config.sessions().staleAfter())));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            rows.add(new Object[] {rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                                    rs.getString(4), rs.getObject(5, OffsetDateTime.class)});
-                        }
-                    }
-                }
-                int ended = endLogRows(c, rows, "Stale");
+                int ended = close(c, "update radius_session_state set closed_at = last_seen_at + ?::interval where"
+                        + " closed_at is null and last_seen_at < ?" + RETURNING_CLOSED, "Stale",
+                        config.sessions().staleAfter().getSeconds() + " seconds",
+                        utc(now.minus(config.sessions().staleAfter())));
                 try (PreparedStatement ps = c.prepareStatement("delete from radius_session_state where closed_at < ?")) {
                     ps.setObject(1, utc(now.minus(config.sessions().closedStateRetention())));
                     ps.executeUpdate();

@@ -44,6 +44,9 @@ public class LookupResource {
     @APIResponse(responseCode = "403", description = "The case does not allow this look-up now (reason given), or the"
             + " caller is not a legal officer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The port lies in a MAP-E rule's excluded range (A = 0): no customer"
+            + " owns it; the reason names the rule set and the range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "policy-service could not confirm the legal basis: refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ReadOnly

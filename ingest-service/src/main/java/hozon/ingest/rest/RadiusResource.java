@@ -66,6 +66,10 @@ public class RadiusResource {
     @APIResponse(responseCode = "204", description = "Committed (or already stored)")
     @APIResponse(responseCode = "400", description = "Invalid attributes, each named with its reason; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than hozon.ingest.max-json-body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Category ap.connection-auth not registered at policy-service",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Overloaded, or categories not yet known: retry after Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response accounting(@RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT,

@@ -62,6 +62,9 @@ public class RuleSetResource {
     @GET
     @RolesAllowed({Roles.POLICY_ADMIN, Roles.LEGAL_OFFICER, Roles.AUDITOR})
     @Operation(summary = "All rule set versions, each with the end of its force")
+    @APIResponse(responseCode = "200", description = "Every version",
+            content = @Content(schema = @Schema(implementation = RuleSets.RuleSet.class, type = org.eclipse.microprofile
+                    .openapi.annotations.enums.SchemaType.ARRAY)))
     public List<RuleSets.RuleSet> list() throws SQLException {
         return ruleSets.list();
     }

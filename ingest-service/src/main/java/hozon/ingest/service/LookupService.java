@@ -89,7 +89,7 @@ public class LookupService {
             List<Object> params = new ArrayList<>();
             sessions(c, apStatement(q.ip(), q.port(), earliestEnd, latestStart, params), params, t, found);
             if (IpAddresses.isIpv4(q.ip())) {
-                String refusal = attribution.derive(c, q.ip(), q.port(), t, tol, found, derivations, notes,
+                String refusal = attribution.derive(q.ip(), q.port(), t, tol, found, derivations, notes,
                         (sql, p, proof) -> sessions(c, sql + ALIVE, withWindow(p, earliestEnd, latestStart), t, found, proof),
                         SESSION_COLUMNS);
                 if (refusal != null) {
