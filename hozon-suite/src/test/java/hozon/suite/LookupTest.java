@@ -221,4 +221,87 @@ class LookupTest {
         assertThat(ap(apCase, "100.64.9.9", 1000, Instant.now().minusSeconds(60)).extract().jsonPath()
                 .getBoolean("expiredBeforeRequest")).isFalse();
     }
+
+    /**
+     * Sessions and port blocks are found however long before the instant they started: open ones,
+     * ones longer or shorter than the one-day bound by a millisecond, ones closed by a later record,
+     * across twenty day partitions. Forty sessions with seeded random starts and lengths; each is
+     * looked for at its start, just before its end, and just after its end.
+     */
+    @Test
+    void anIntervalIsFoundWhereverItStartedHoweverLongItLasts() {
+        long seed = 20261126L;
+        java.util.Random random = new java.util.Random(seed);
+        java.time.Duration day = java.time.Duration.ofDays(1);
+        List<java.time.Duration> lengths = List.of(java.time.Duration.ofHours(3), day.minusMillis(1), day, day.plusMillis(1),
+                java.time.Duration.ofDays(3), java.time.Duration.ofDays(15));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Object[]> expected = new java.util.ArrayList<>();
+        List<String> first = new java.util.ArrayList<>();
+        List<String> later = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Instant start = now.minus(java.time.Duration.ofMinutes(60 + random.nextInt(20 * 24 * 60)));
+            int pick = random.nextInt(lengths.size() + 2);
+            java.time.Duration length = pick < lengths.size() ? lengths.get(pick) : null;
+            if (length != null && start.plus(length).isAfter(now.minusSeconds(30))) {
+                length = java.time.Duration.between(start, now.minusSeconds(30));
+            }
+            // Open sessions; every other closed one arrives open first and is closed by a later copy.
+            boolean closedLater = length != null && i % 2 == 0;
+            String ip = "100.65." + (i / 200) + "." + (i % 200 + 1);
+            String base = "\"subscriberId\":\"sub-r" + i + "\",\"sessionId\":\"r" + i + "\",\"nasId\":\"n-r\","
+                    + "\"assignedAddress\":\"" + ip + "\",\"start\":\"" + start + "\"";
+            String closed = length == null ? null : "{" + base + ",\"end\":\"" + start.plus(length) + "\"}";
+            first.add(closedLater || length == null ? "{" + base + "}" : closed);
+            if (closedLater) {
+                later.add(closed);
+            }
+            expected.add(new Object[] {ip, "sub-r" + i, start, length == null ? null : start.plus(length)});
+        }
+        sessions(first.toArray(String[]::new));
+        sessions(later.toArray(String[]::new));
+        for (Object[] e : expected) {
+            String ip = (String) e[0];
+            Instant start = (Instant) e[2];
+            Instant end = (Instant) e[3];
+            String why = "seed " + seed + ", session " + e[1] + " " + start + " - " + end;
+            assertThat(subscribers(ap(apCase, ip, null, start).statusCode(200).extract().jsonPath())).as(why)
+                    .containsExactly((String) e[1]);
+            Instant lastMoment = end == null ? now : end.minusMillis(1);
+            assertThat(subscribers(ap(apCase, ip, null, lastMoment).extract().jsonPath())).as(why)
+                    .containsExactly((String) e[1]);
+            if (end != null) {
+                assertThat(subscribers(ap(apCase, ip, null, end.plusSeconds(3)).extract().jsonPath())).as(why).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * A CGN port block allocated days before the instant and still held (a long-lived block), and
+     * one released after more than a day, both lead to the session of their inside address.
+     */
+    @Test
+    void aLongHeldPortBlockLeadsToItsSubscriberDaysLater() {
+        Instant allocated = Instant.now().minus(9, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String open = "\"deviceId\":\"cgn-1\",\"insideIp\":\"100.66.0.1\",\"publicIp\":\"192.0.2.20\","
+                + "\"portStart\":1000,\"portEnd\":1999";
+        String released = "\"deviceId\":\"cgn-1\",\"insideIp\":\"100.66.0.2\",\"publicIp\":\"192.0.2.20\","
+                + "\"portStart\":2000,\"portEnd\":2999";
+        client.as("feed").contentType(ContentType.JSON).body("{\"records\":[{\"event\":\"allocate\"," + open
+                        + ",\"occurredAt\":\"" + allocated + "\"},{\"event\":\"allocate\"," + released
+                        + ",\"occurredAt\":\"" + allocated + "\"},{\"event\":\"release\"," + released
+                        + ",\"occurredAt\":\"" + allocated.plus(2, ChronoUnit.DAYS) + "\"}]}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/ap/port-blocks").then().statusCode(200);
+        sessions("{\"subscriberId\":\"sub-L1\",\"sessionId\":\"l1\",\"nasId\":\"n1\",\"assignedAddress\":\"100.66.0.1\","
+                        + "\"start\":\"" + allocated.minusSeconds(60) + "\"}",
+                "{\"subscriberId\":\"sub-L2\",\"sessionId\":\"l2\",\"nasId\":\"n1\",\"assignedAddress\":\"100.66.0.2\","
+                        + "\"start\":\"" + allocated.minusSeconds(60) + "\",\"end\":\"" + allocated.plus(3, ChronoUnit.DAYS)
+                        + "\"}");
+        Instant weekLater = allocated.plus(7, ChronoUnit.DAYS);
+        assertThat(subscribers(ap(apCase, "192.0.2.20", 1500, weekLater).statusCode(200).extract().jsonPath()))
+                .containsExactly("sub-L1");
+        Instant beforeRelease = allocated.plus(2, ChronoUnit.DAYS).minusSeconds(10);
+        assertThat(subscribers(ap(apCase, "192.0.2.20", 2500, beforeRelease).extract().jsonPath())).containsExactly("sub-L2");
+        assertThat(subscribers(ap(apCase, "192.0.2.20", 2500, weekLater).extract().jsonPath())).isEmpty();
+    }
 }

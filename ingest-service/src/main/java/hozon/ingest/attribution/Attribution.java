@@ -1,6 +1,7 @@
 package hozon.ingest.attribution;
 
 import hozon.ingest.rest.LookupRequests;
+import hozon.ingest.store.IntervalTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -23,15 +24,16 @@ import java.util.Map;
 @ApplicationScoped
 public class Attribution {
 
-    private static final String[] TABLES = {"ap_session", "ap_session_preserved"};
-
     @Inject
     RuleSets ruleSets;
 
-    /** Runs a session query (without the time window, which the caller adds) and adds what it finds. */
+    /**
+     * Runs a session query on one of the places sessions are kept (without the time window, which
+     * the caller adds for that place) and adds what it finds.
+     */
     @FunctionalInterface
     public interface SessionQuery {
-        void run(String sql, List<Object> params, Map<String, Object> proof) throws SQLException;
+        void run(IntervalTable table, String sql, List<Object> params, Map<String, Object> proof) throws SQLException;
     }
 
     /** @return why the question cannot be answered (a port no customer owns), or null */
@@ -68,9 +70,9 @@ public class Attribution {
                     proof.put("portSet", Map.of("ranges", ranges.size(), "portsEach", containing[1] - containing[0] + 1,
                             "first", List.of(ranges.get(0)[0], ranges.get(0)[1]), "containingPort",
                             List.of(containing[0], containing[1])));
-                    for (String table : TABLES) {
-                        sessions.run("select 0, 'MAP_E', " + columns + " from " + table + " where assigned_ip >>= ?::inet",
-                                List.of(prefix), proof);
+                    for (IntervalTable table : IntervalTable.SESSIONS) {
+                        sessions.run(table, "select 0, 'MAP_E', " + columns + " from " + table.relation()
+                                + " where assigned_ip >>= ?::inet", List.of(prefix), proof);
                     }
                 } else {
                     int coverLength = rule.endUserPrefixLength() - rule.psidLength();
@@ -78,9 +80,9 @@ public class Attribution {
                     proof.put("ambiguous", true);
                     proof.put("candidatePrefixes", 1 << rule.psidLength());
                     proof.put("sharedPrefix", cover);
-                    for (String table : TABLES) {
-                        sessions.run("select 0, 'MAP_E', " + columns + " from " + table + " where assigned_ip <<= ?::inet",
-                                List.of(cover), proof);
+                    for (IntervalTable table : IntervalTable.SESSIONS) {
+                        sessions.run(table, "select 0, 'MAP_E', " + columns + " from " + table.relation()
+                                + " where assigned_ip <<= ?::inet", List.of(cover), proof);
                     }
                     notes.add("MAP-E address " + ip + " without a port: " + (1 << rule.psidLength()) + " customers share"
                             + " it (one per PSID); every session under " + cover + " is listed and none is picked");
@@ -125,8 +127,8 @@ public class Attribution {
                 }
                 proof.put("insideHosts", inside);
                 for (DeterministicCgn.Host h : hosts) {
-                    for (String table : TABLES) {
-                        sessions.run("select 0, 'DETERMINISTIC_CGN', " + columns + " from " + table
+                    for (IntervalTable table : IntervalTable.SESSIONS) {
+                        sessions.run(table, "select 0, 'DETERMINISTIC_CGN', " + columns + " from " + table.relation()
                                 + " where assigned_ip >>= ?::inet", List.of(h.inside()), proof);
                     }
                 }

@@ -6,6 +6,7 @@ import hozon.ingest.client.PolicyClient;
 import hozon.ingest.config.IngestConfig;
 import hozon.ingest.rest.LookupRequests;
 import hozon.ingest.store.IdentityCodec;
+import hozon.ingest.store.IntervalTable;
 import hozon.net.IpAddresses;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
@@ -35,16 +36,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class LookupService {
 
-    private static final String SESSION_COLUMNS = "subscriber_id, session_id, nas_id, abbrev(assigned_ip),"
-            + " host(public_ip), public_port_start, public_port_end, started_at, ended_at";
-    /**
-     * The session interval [start, end) overlaps the instant's tolerance window; written on the
-     * same expression as the GiST index so that one index probe answers it.
-     */
-    private static final String ALIVE = " and tstzrange(started_at, coalesce(ended_at, 'infinity'::timestamptz), '[)')"
-            + " && tstzrange(?, ?, '[]')";
-
+    /** The look-ups' own pool (application.properties): generic plans, never starved by feeds. */
     @Inject
+    @io.quarkus.agroal.DataSource("lookup")
     AgroalDataSource dataSource;
 
     @Inject
@@ -79,19 +73,21 @@ public class LookupService {
         }
         Instant t = q.instant().toInstant();
         Duration tol = config.lookup().clockTolerance();
-        OffsetDateTime latestStart = utc(t.plus(tol));
-        OffsetDateTime earliestEnd = utc(t.minus(tol));
+        IntervalTable.Window window = new IntervalTable.Window(t.minus(tol), t.plus(tol));
         List<LookupRequests.ApCandidate> found = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<Map<String, Object>> derivations = new ArrayList<>();
         boolean expired;
         try (Connection c = dataSource.getConnection()) {
             List<Object> params = new ArrayList<>();
-            sessions(c, apStatement(q.ip(), q.port(), earliestEnd, latestStart, params), params, t, found);
+            sessions(c, ApChainStatement.sql(q.ip(), q.port(), window, params), params, t, found);
             if (IpAddresses.isIpv4(q.ip())) {
                 String refusal = attribution.derive(q.ip(), q.port(), t, tol, found, derivations, notes,
-                        (sql, p, proof) -> sessions(c, sql + ALIVE, withWindow(p, earliestEnd, latestStart), t, found, proof),
-                        SESSION_COLUMNS);
+                        (table, sql, p, proof) -> {
+                            List<Object> all = new ArrayList<>(p);
+                            table.bind(all, window);
+                            sessions(c, sql + table.alive(), all, t, found, proof);
+                        }, ApChainStatement.SESSION_COLUMNS);
                 if (refusal != null) {
                     audit(c, q.caseId(), "AP_ADDRESS", query, "REFUSED", 0, refusal);
                     throw new ProblemException(new Problem("port-outside-port-sets", "Port belongs to no customer", 422,
@@ -120,58 +116,6 @@ public class LookupService {
                 derivations);
     }
 
-    /**
-     * The whole AP chain as one statement, live and preserved records alike: sessions whose
-     * assigned address or prefix contains the address; sessions that hold it as their public
-     * address (and port range); and, through the port blocks that held (address, port) at the
-     * instant, the sessions of the blocks' inside addresses. Each branch is one GiST probe.
-     */
-    private static String apStatement(String ip, Integer port, OffsetDateTime lo, OffsetDateTime hi, List<Object> params) {
-        StringBuilder sql = new StringBuilder();
-        String portRange = port == null ? "" : " and int4range(public_port_start, public_port_end, '[]') @> ?::int";
-        String blockPorts = port == null ? "" : " and int4range(port_start, port_end, '[]') @> ?::int";
-        String blockAlive = " and tstzrange(allocated_at, coalesce(released_at, 'infinity'::timestamptz), '[)')"
-                + " && tstzrange(?, ?, '[]')";
-        String blocks = "select inside_ip from ap_port_block where public_ip = ?::inet" + blockPorts + blockAlive
-                + " union select inside_ip from ap_port_block_preserved where public_ip = ?::inet" + blockPorts + blockAlive;
-        for (String table : List.of("ap_session", "ap_session_preserved")) {
-            append(sql, "select 1 as branch, 'ASSIGNED_ADDRESS' as matched, " + SESSION_COLUMNS + " from " + table
-                    + " where assigned_ip >>= ?::inet" + ALIVE);
-            params.addAll(List.of(ip, lo, hi));
-            append(sql, "select 2, 'SESSION_PORT_RANGE', " + SESSION_COLUMNS + " from " + table
-                    + " where public_ip = ?::inet" + portRange + ALIVE);
-            params.add(ip);
-            if (port != null) {
-                params.add(port);
-            }
-            params.addAll(List.of(lo, hi));
-            // The block's inside address is the session's address (NAT44) or lies in its delegated
-            // prefix (DS-Lite: the AFTR logs the B4's IPv6 address, RFC 6333 §6.6, RFC 6908 §2.3).
-            append(sql, "select 3, case when family(b.inside_ip) = 6 then 'DS_LITE' else 'PORT_BLOCK' end, "
-                    + SESSION_COLUMNS + " from (" + blocks + ") b join " + table + " on assigned_ip >>= b.inside_ip"
-                    + " where true" + ALIVE);
-            for (int i = 0; i < 2; i++) {
-                params.add(ip);
-                if (port != null) {
-                    params.add(port);
-                }
-                params.addAll(List.of(lo, hi));
-            }
-            params.addAll(List.of(lo, hi));
-        }
-        return sql.append(" order by branch, started_at").toString();
-    }
-
-    private static List<Object> withWindow(List<Object> params, OffsetDateTime lo, OffsetDateTime hi) {
-        List<Object> all = new ArrayList<>(params);
-        all.add(lo);
-        all.add(hi);
-        return all;
-    }
-
-    private static void append(StringBuilder sql, String branch) {
-        sql.append(sql.length() == 0 ? "" : " union all ").append('(').append(branch).append(')');
-    }
 
     public LookupRequests.CpAnswer cp(LookupRequests.CpQuery q) throws SQLException {
         Map<String, Object> query = Map.of("postId", q.postId());

@@ -60,6 +60,16 @@ public class PartitionPurger {
             List<Volumes.Hour> removed = minus(Volumes.stored(c, p.kind().category(), from, to), preserved);
             Volumes.addRemoved(c, p.kind().category(), removed);
             Volumes.resetStored(c, p.kind().category(), from, to, preserved);
+            if (p.kind().longTable() != null) {
+                // Row triggers keep the long-interval table in step with deletes, but a dropped
+                // partition fires none: its long intervals go here, in the same transaction.
+                try (PreparedStatement ps = c.prepareStatement("delete from " + p.kind().longTable() + " where "
+                        + p.kind().timeColumn() + " >= ? and " + p.kind().timeColumn() + " < ?")) {
+                    ps.setObject(1, from);
+                    ps.setObject(2, to);
+                    ps.executeUpdate();
+                }
+            }
             s.execute("drop table " + p.name());
             long removedRows = Volumes.total(removed);
             long preservedRows = Volumes.total(preserved);

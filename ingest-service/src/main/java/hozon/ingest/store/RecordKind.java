@@ -38,6 +38,14 @@ public enum RecordKind {
         return table + "_preserved";
     }
 
+    /**
+     * The unpartitioned table that also holds this kind's open or longer-than-a-day intervals
+     * for look-ups (V10, {@link IntervalTable}), or null for kinds without intervals.
+     */
+    public String longTable() {
+        return this == AP_SESSION || this == AP_PORT_BLOCK ? table + "_long" : null;
+    }
+
     /** The event time claimed by the source; the partition key. */
     public String timeColumn() {
         return timeColumn;

@@ -13,13 +13,23 @@ final class DbProbe {
     }
 
     static long count(AgroalDataSource ds, String sql, Object... params) {
+        return ((Number) value(ds, sql, params)).longValue();
+    }
+
+    /** The first column of the first row as text (null if SQL null). */
+    static String string(AgroalDataSource ds, String sql, Object... params) {
+        Object v = value(ds, sql, params);
+        return v == null ? null : v.toString();
+    }
+
+    private static Object value(AgroalDataSource ds, String sql, Object... params) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getObject(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

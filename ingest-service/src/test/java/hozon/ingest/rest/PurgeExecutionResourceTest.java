@@ -84,6 +84,32 @@ class PurgeExecutionResourceTest {
                 .body("categories[0].rowsDeleted", equalTo(0));
     }
 
+    @Test
+    void openAndLongSessionsLeaveTheLookUpIndexWithTheirRows() {
+        String nas = "nas-" + UUID.randomUUID();
+        String session = "{\"subscriberId\":\"sub-1\",\"nasId\":\"" + nas + "\",\"assignedAddress\":\"100.64.44.";
+        given().contentType(ContentType.JSON).body("{\"records\":["
+                        + session + "1\",\"sessionId\":\"open-dropped\",\"start\":\"2018-05-01T10:00:00Z\"},"
+                        + session + "2\",\"sessionId\":\"long-dropped\",\"start\":\"2018-05-01T11:00:00Z\","
+                        + "\"end\":\"2018-05-04T11:00:00Z\"},"
+                        + session + "3\",\"sessionId\":\"open-deleted\",\"start\":\"2018-05-02T10:00:00Z\"},"
+                        + session + "4\",\"sessionId\":\"open-kept\",\"start\":\"2018-05-02T13:00:00Z\"},"
+                        + session + "5\",\"sessionId\":\"short-kept\",\"start\":\"2018-05-02T14:00:00Z\","
+                        + "\"end\":\"2018-05-02T15:00:00Z\"}]}")
+                .when().post("/api/v1/ap/sessions").then().statusCode(200).body("stored", equalTo(5));
+        String longIds = "select string_agg(session_id, ',' order by session_id) from ingest.ap_session_long where nas_id = ?";
+        assertThat(DbProbe.string(ds, longIds, nas)).isEqualTo("long-dropped,open-deleted,open-dropped,open-kept");
+
+        given().contentType(ContentType.JSON).body(order(Instant.now(), "ap.connection-auth", "2018-05-02T12:00:00Z"))
+                .when().post("/internal/v1/purge-executions")
+                .then().statusCode(200)
+                .body("categories[0].partitionsDropped", hasItem("ap_session_p20180501"))
+                .body("categories[0].rowsDeleted", equalTo(1));
+
+        assertThat(DbProbe.string(ds, longIds, nas)).isEqualTo("open-kept");
+        assertVolumesMatchRows();
+    }
+
     private static String event(String kind, String account, String eventId, String at) {
         return "{\"kind\":\"" + kind + "\",\"eventId\":\"" + eventId + "\",\"accountId\":\"" + account
                 + "\",\"ip\":\"198.51.100.9\",\"sourcePort\":40000,\"occurredAt\":\"" + at + "\"}";
