@@ -2,6 +2,7 @@ package hozon.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hozon.devdb.MovableClock;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -10,11 +11,8 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.smallrye.jwt.runtime.auth.MpJwtValidator;
 import io.smallrye.mutiny.Uni;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,21 +42,21 @@ class VerifiedTokensProperties {
         Fixture f = new Fixture(expirySeconds);
         Map<String, Instant> lastVerified = new HashMap<>();
         for (int i = 0; i < Math.min(tokens.size(), secondsBetween.size()); i++) {
-            f.clock.now = f.clock.now.plusSeconds(secondsBetween.get(i));
+            f.clock.advance(Duration.ofSeconds(secondsBetween.get(i)));
             String token = "token-" + tokens.get(i);
-            boolean verifierWouldAccept = f.clock.now.isBefore(f.expiry.get(token));
+            boolean verifierWouldAccept = f.clock.instant().isBefore(f.expiry.get(token));
             Instant verified = lastVerified.get(token);
-            boolean mayBeSpared = verifierWouldAccept && verified != null && f.clock.now.isBefore(verified.plus(MAX_AGE));
+            boolean mayBeSpared = verifierWouldAccept && verified != null && f.clock.instant().isBefore(verified.plus(MAX_AGE));
             int callsBefore = f.calls;
 
             SecurityIdentity identity = f.authenticate(token);
 
-            assertThat(identity != null).as("accepted at %s", f.clock.now).isEqualTo(verifierWouldAccept);
+            assertThat(identity != null).as("accepted at %s", f.clock.instant()).isEqualTo(verifierWouldAccept);
             if (identity != null) {
                 assertThat(identity.getPrincipal().getName()).isEqualTo(token);
             }
             if (f.calls > callsBefore) {
-                lastVerified.put(token, f.clock.now);
+                lastVerified.put(token, f.clock.instant());
             }
             if (!mayBeSpared) {
                 assertThat(f.calls).as("a token not verified within max-age goes to the verifier").isEqualTo(callsBefore + 1);
@@ -70,12 +68,12 @@ class VerifiedTokensProperties {
     void aTokenUsedAgainWithinMaxAgeIsNotVerifiedAgain() {
         Fixture f = new Fixture(List.of(3600, 3600, 3600, 3600));
         f.authenticate("token-0");
-        f.clock.now = f.clock.now.plusSeconds(59);
+        f.clock.advance(Duration.ofSeconds(59));
         assertThat(f.authenticate("token-0")).isNotNull();
         assertThat(f.calls).isEqualTo(1);
         assertThat(f.authenticate("token-1")).isNotNull();
         assertThat(f.calls).isEqualTo(2);
-        f.clock.now = f.clock.now.plusSeconds(1);
+        f.clock.advance(Duration.ofSeconds(1));
         f.authenticate("token-0");
         assertThat(f.calls).isEqualTo(3);
     }
@@ -98,7 +96,7 @@ class VerifiedTokensProperties {
     }
 
     private static final class Fixture {
-        final MovableClock clock = new MovableClock();
+        final MovableClock clock = new MovableClock(START);
         final Map<String, Instant> expiry = new HashMap<>();
         final VerifiedTokens tokens = new VerifiedTokens();
         int calls;
@@ -116,7 +114,7 @@ class VerifiedTokensProperties {
                     calls++;
                     String token = request.getToken().getToken();
                     Instant exp = expiry.get(token);
-                    if (!clock.now.isBefore(exp)) {
+                    if (!clock.instant().isBefore(exp)) {
                         return Uni.createFrom().failure(new AuthenticationFailedException("expired"));
                     }
                     return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(jwt(token, exp)).build());
@@ -152,24 +150,5 @@ class VerifiedTokensProperties {
                 return "exp".equals(claimName) ? (T) Long.valueOf(exp.getEpochSecond()) : null;
             }
         };
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now = START;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
