@@ -116,7 +116,6 @@ public class LookupService {
                 derivations);
     }
 
-
     public LookupRequests.CpAnswer cp(LookupRequests.CpQuery q) throws SQLException {
         Map<String, Object> query = Map.of("postId", q.postId());
         String basis = basis(authorise(q.caseId(), "CP_POST", "cp.post", query));
