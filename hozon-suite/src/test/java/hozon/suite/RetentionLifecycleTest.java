@@ -124,4 +124,38 @@ class RetentionLifecycleTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(preview.getLong("categories.find { it.category == 'ap.connection-auth' }.rowsDue")).isZero();
     }
+
+    /**
+     * A session without a public address, on the day the cutoff falls in (deleted row by row,
+     * not dropped), is deleted on time while an unrelated address hold is in force: a NULL
+     * public address must not make the hold condition unknown and keep the row.
+     */
+    @Test
+    @Order(5)
+    void anUnheldSessionWithoutAPublicAddressIsDeletedOnTheCutoffDayWhileAnAddressHoldIsInForce() {
+        JsonPath preview = client.as("purge-operator").when().post(suite.url(ServiceName.PURGE) + "/api/v1/purge-runs/preview")
+                .then().statusCode(200).extract().jsonPath();
+        Instant cutoff = Instant.parse(preview.getString("categories.find { it.category == 'ap.connection-auth' }.appliedCutoff"));
+        Instant due = cutoff.minus(3, ChronoUnit.HOURS);
+        assertThat(due.truncatedTo(ChronoUnit.DAYS)).as("same UTC day partition as the cutoff")
+                .isEqualTo(cutoff.truncatedTo(ChronoUnit.DAYS));
+        client.ingestSession("sub-no-public-address", due);
+        String hold = client.as("alice", "legal-officer").contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"type\":\"PRESERVATION_REQUEST\",\"days\":30,\"authority\":\"Tokyo District Public Prosecutors"
+                        + " Office\",\"officer\":\"Prosecutor Sato\",\"documentRef\":\"R8-保-91\",\"requestDate\":\""
+                        + java.time.LocalDate.now(SuiteClient.JST) + "\",\"windowFrom\":\"" + due.minus(1, ChronoUnit.DAYS)
+                        + "\",\"windowTo\":\"" + due.plus(1, ChronoUnit.DAYS) + "\",\"categories\":[\"ap.connection-auth\"],"
+                        + "\"selectors\":[{\"kind\":\"IP\",\"value\":\"192.0.2.77\",\"portStart\":1024,\"portEnd\":2047}]}")
+                .when().post(suite.url(ServiceName.POLICY) + "/api/v1/holds")
+                .then().statusCode(201).extract().path("id");
+
+        JsonPath run = client.purge();
+
+        assertThat(run.getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(run.getList("holdsHonoured")).contains(hold);
+        assertThat(run.getInt("categories.find { it.category == 'ap.connection-auth' }.rowsDeleted")).isEqualTo(1);
+        assertThat(run.getInt("categories.find { it.category == 'ap.connection-auth' }.rowsHeld")).isZero();
+        assertThat(client.sessionsOnDayOf(due)).isZero();
+        client.withdraw(hold);
+    }
 }

@@ -12,6 +12,11 @@ import java.util.List;
  * account on AP sessions, say) matches nothing there. IP selectors match by overlap
  * ({@code &&}: the address lies in the prefix or the prefix in the address' network), with
  * the port range, where given, overlapping the row's public port block or source port.
+ *
+ * <p>Total: the condition is TRUE or FALSE for every row, never NULL. Each selector is wrapped in
+ * {@code coalesce(…, false)}, so a NULL column (a session without a public address, a CP event
+ * without a source port) means "this selector does not match", never "unknown" — an unknown
+ * inside {@code not (…)} would keep an unheld row past its retention.
  */
 public final class HoldPredicate {
 
@@ -27,7 +32,7 @@ public final class HoldPredicate {
             for (PurgeOrder.Selector s : h.selectors()) {
                 String sql = selector(kind, s, selectorParams, codec);
                 if (sql != null) {
-                    selectors.add(sql);
+                    selectors.add("coalesce(" + sql + ", false)");
                 }
             }
             if (selectors.isEmpty()) {
