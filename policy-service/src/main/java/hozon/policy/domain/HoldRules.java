@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,14 @@ public final class HoldRules {
     public static final int PRESERVATION_EXTENSION_MAX_DAYS = 30;
     /** Never more than 60 days in total (CCP Art. 197(4)). */
     public static final int PRESERVATION_TOTAL_MAX_DAYS = 60;
+
+    /**
+     * The calendar the Code of Criminal Procedure counts days in. Japanese law, Japanese days:
+     * a statutory fact, not an operator setting (unlike the Guideline calendar of retention rules).
+     */
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    public static final String CCP_55_1 = "CCP Art. 55(1)";
 
     private HoldRules() {
     }
@@ -131,14 +140,53 @@ public final class HoldRules {
                     CCP_197_4 + ": an extension may add at most 30 days (requested " + days + ")")
                     .with("limitDays", PRESERVATION_EXTENSION_MAX_DAYS).with("requestedDays", days);
         }
-        long total = hold.grantedDays() + days;
+        long granted = preservedDays(hold.startsAt, hold.endsAt);
+        long total = granted + days;
         if (total > PRESERVATION_TOTAL_MAX_DAYS) {
             return Refusal.of("preservation-limit", "days", CCP_197_4,
                     CCP_197_4 + ": preservation may not exceed 60 days in total (requested " + total + ")")
                     .with("limitDays", PRESERVATION_TOTAL_MAX_DAYS).with("requestedDays", total)
-                    .with("grantedDays", hold.grantedDays());
+                    .with("grantedDays", granted);
         }
         return null;
+    }
+
+    /**
+     * CCP Art. 55(1): a period counted in days does not count its first day and ends when its
+     * last day ends. A preservation request of {@code days} days starting at any hour of day D
+     * counts D+1 … D+days and is in force until 00:00 (JST) of D+days+1: a 30-day request
+     * starting 2026-12-01 (any hour) ends at 2027-01-01T00:00+09:00.
+     *
+     * <p>Art. 55(3) (a last day on a Sunday, Saturday, national holiday or 29 Dec – 3 Jan is
+     * not counted) is deliberately not applied: it moves deadlines for procedural acts, and a
+     * preservation period is no deadline for an act; stretching it over holidays would keep
+     * logs longer than the prosecutor asked, which the secrecy of communications forbids.
+     */
+    public static Instant preservationEnd(Instant start, int days) {
+        return LocalDate.ofInstant(start, JAPAN).plusDays(days + 1L).atStartOfDay(JAPAN).toInstant();
+    }
+
+    /**
+     * CCP Art. 197(4) with Art. 55(1): an extension of {@code days} days counts on from the
+     * current period's last day. Extending the request above by 30 days: its last day
+     * 2026-12-31, new last day 2027-01-30, in force until 2027-01-31T00:00+09:00.
+     */
+    public static Instant extendedEnd(Instant currentEnd, int days) {
+        return lastDay(currentEnd).plusDays(days + 1L).atStartOfDay(JAPAN).toInstant();
+    }
+
+    /**
+     * Days of preservation from {@code start} to {@code end} counted as Art. 55(1) counts them
+     * (first day excluded, last day whole): what the 30- and 60-day caps of Art. 197(3)/(4)
+     * compare against.
+     */
+    public static long preservedDays(Instant start, Instant end) {
+        return ChronoUnit.DAYS.between(LocalDate.ofInstant(start, JAPAN), lastDay(end));
+    }
+
+    /** The last day (JST) a period ending at {@code end} still covers: the day of the instant before it. */
+    private static LocalDate lastDay(Instant end) {
+        return LocalDate.ofInstant(end.minusNanos(1), JAPAN);
     }
 
     private static void checkScope(HoldDraft d, Set<String> knownCategories, Limits limits, List<Refusal> out) {

@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -123,9 +122,9 @@ public class LegalHold extends PanacheEntityBase {
         return !t.isBefore(startsAt) && (end == null || t.isBefore(end));
     }
 
-    /** Whole days of preservation granted so far (initial period plus extensions), for CCP Art. 197(4). */
+    /** Days of preservation granted so far (initial period plus extensions), counted as CCP Art. 55(1) counts them. */
     public long grantedDays() {
-        return endsAt == null ? 0 : Duration.between(startsAt, endsAt).toDays();
+        return endsAt == null ? 0 : HoldRules.preservedDays(startsAt, endsAt);
     }
 
     public static List<LegalHold> inForce(Instant t) {

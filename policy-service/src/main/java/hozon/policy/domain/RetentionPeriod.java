@@ -1,8 +1,11 @@
 package hozon.policy.domain;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -10,15 +13,34 @@ import java.util.Optional;
  * A retention period as an ISO-8601 date-based period ({@code P6M}, {@code P90D},
  * {@code P1Y}, {@code P1Y6M}); time components are not accepted.
  *
- * <p>Arithmetic contract: periods are counted in calendar years, months and days in the
- * calendar zone (JST for the Guideline). The cutoff as of instant T is T, read as a local
- * date-time in that zone, minus the years and months (the day of month clamped to the
- * month's last day, so 31 Aug minus P6M is 28 Feb, or 29 Feb in a leap year), then minus the
- * days. A record whose event instant E is strictly before the cutoff is expired. It follows
- * that a record is never expired before E plus the period, and that clamping keeps it at
- * most three days longer.
+ * <p>Reckoning: the Civil Code's rules for periods in days, months and years, in the calendar
+ * zone (JST for the Guideline). A record's period starts at its event instant E.
+ * <ul>
+ *   <li><b>Art. 140</b>: the first day is not counted, unless the period starts at 00:00. The
+ *       first counted day S is therefore E's day when E is exactly midnight, else the next day.
+ *   <li><b>Art. 143(2)</b>: a period in months or years ends on the day before the day of the
+ *       last month that corresponds to S; where the last month has no such day (31 Aug + 6
+ *       months), it ends on that month's last day. Years count as twelve months. Days that
+ *       follow months ({@code P1M10D}) are counted on from the months' last day; a period of days
+ *       alone ends on S + days − 1.
+ *   <li><b>Art. 141</b>: the period ends when its last day L ends. The record is kept through L
+ *       and is due from 00:00 of the day after: {@link #dueFrom}.
+ * </ul>
+ * Worked examples (P6M, JST): 2026-08-15T12:00 → kept through 2027-02-15, due from
+ * 2027-02-16T00:00; 2026-08-15T00:00 (starts at midnight) → due from 2027-02-15T00:00;
+ * 2026-08-31T12:00 → due from 2027-03-01T00:00; 2027-08-31T12:00 → last kept day 2028-02-29,
+ * due from 2028-03-01T00:00. P30D: 2026-12-01T09:30 → kept through 2026-12-31.
+ *
+ * <p>{@link #cutoff} turns this into the purge plan's form, "records with event time strictly
+ * before the cutoff are due", exactly: E &lt; cutoff(T) ⇔ dueFrom(E) ≤ T for every E the store
+ * can hold (it keeps microseconds). The cutoff is therefore one microsecond after the midnight
+ * that starts the latest first counted day that is due: a record at exactly that midnight
+ * (Art. 140's exception) is due, one a microsecond later is not.
  */
 public final class RetentionPeriod {
+
+    /** The store's time resolution (PostgreSQL timestamptz): the step after an exact midnight. */
+    static final Duration RESOLUTION = Duration.ofNanos(1_000);
 
     private final Period period;
 
@@ -49,15 +71,45 @@ public final class RetentionPeriod {
         return new Parsed(new RetentionPeriod(p), null);
     }
 
-    public Instant cutoff(Instant asOf, ZoneId calendar) {
-        return asOf.atZone(calendar).minusYears(period.getYears()).minusMonths(period.getMonths())
-                .minusDays(period.getDays()).toInstant();
+    /** Civil Code Art. 140: the first day counted for a period starting at {@code event}. */
+    public static LocalDate firstCountedDay(Instant event, ZoneId calendar) {
+        ZonedDateTime at = event.atZone(calendar);
+        LocalDate day = at.toLocalDate();
+        return at.equals(day.atStartOfDay(calendar)) ? day : day.plusDays(1);
     }
 
-    /** The earliest instant at which a record stamped {@code eventTime} may be expired. */
-    public Instant earliestExpiry(Instant eventTime, ZoneId calendar) {
-        return eventTime.atZone(calendar).plusYears(period.getYears()).plusMonths(period.getMonths())
-                .plusDays(period.getDays()).toInstant();
+    /** Civil Code Art. 143(2) (months, years) and the day count: the last day of the period counted from {@code first}. */
+    public LocalDate lastDay(LocalDate first) {
+        long months = period.toTotalMonths();
+        LocalDate monthsEnd;
+        if (months == 0) {
+            monthsEnd = first.minusDays(1);
+        } else {
+            LocalDate corresponding = first.plusMonths(months);
+            // plusMonths clamps to the month's last day when the day does not exist there.
+            boolean exists = corresponding.getDayOfMonth() == first.getDayOfMonth();
+            monthsEnd = exists ? corresponding.minusDays(1) : corresponding;
+        }
+        return monthsEnd.plusDays(period.getDays());
+    }
+
+    /** Civil Code Art. 141: the instant a record stamped {@code event} becomes due, 00:00 after its last day. */
+    public Instant dueFrom(Instant event, ZoneId calendar) {
+        return lastDay(firstCountedDay(event, calendar)).plusDays(1).atStartOfDay(calendar).toInstant();
+    }
+
+    /** Records whose event instant is strictly before this are due as of {@code asOf} (see the class comment). */
+    public Instant cutoff(Instant asOf, ZoneId calendar) {
+        LocalDate lastDueDay = LocalDate.ofInstant(asOf, calendar).minusDays(1);
+        // lastDay() is non-decreasing in its argument and at most three days (month-end clamping)
+        // off first + period: start a safe week past the answer and step back to the latest first
+        // counted day that is due.
+        LocalDate first = lastDueDay.plusDays(1).minusDays(period.getDays()).minusMonths(period.toTotalMonths())
+                .plusDays(8);
+        while (lastDay(first).isAfter(lastDueDay)) {
+            first = first.minusDays(1);
+        }
+        return first.atStartOfDay(calendar).toInstant().plus(RESOLUTION);
     }
 
     /** Days in a mean Gregorian month (146097 days / 4800 months). */

@@ -4,6 +4,7 @@ import hozon.policy.config.PolicyConfig;
 import hozon.policy.domain.ApprovalRequest;
 import hozon.policy.domain.HoldDraft;
 import hozon.policy.domain.HoldExtension;
+import hozon.policy.domain.Confidentiality;
 import hozon.policy.domain.HoldRules;
 import hozon.policy.domain.HoldSelector;
 import hozon.policy.domain.HoldType;
@@ -13,7 +14,6 @@ import hozon.policy.domain.Refusal;
 import hozon.policy.rest.HoldRequests;
 import hozon.policy.rest.HoldView;
 import hozon.problem.ProblemException;
-import hozon.security.Roles;
 import hozon.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,7 +64,7 @@ public class HoldService {
         h.type = draft.type();
         h.startsAt = draft.startsAt() == null ? now : draft.startsAt();
         h.endsAt = draft.type() == HoldType.PRESERVATION_REQUEST
-                ? h.startsAt.atZone(config.calendarZone()).plusDays(draft.days()).toInstant()
+                ? HoldRules.preservationEnd(h.startsAt, draft.days())
                 : draft.endsAt();
         h.reviewDate = draft.reviewDate();
         h.windowFrom = draft.windowFrom();
@@ -103,7 +103,7 @@ public class HoldService {
         e.days = r.days();
         e.documentRef = r.documentRef();
         e.previousEnd = h.endsAt;
-        e.newEnd = h.endsAt.atZone(config.calendarZone()).plusDays(r.days()).toInstant();
+        e.newEnd = HoldRules.extendedEnd(h.endsAt, r.days());
         e.author = currentUser.name();
         e.createdAt = now;
         h.extensions.add(e);
@@ -167,8 +167,8 @@ public class HoldService {
 
     /** Confidential holds (CCP Art. 197(5)) in detail for legal officers only. */
     private HoldView visible(LegalHold h, Instant now) {
-        return h.confidential && !currentUser.hasRole(Roles.LEGAL_OFFICER) ? HoldView.existenceOnly(h, now)
-                : HoldView.of(h, now);
+        HoldView view = HoldView.of(h, now);
+        return Confidentiality.mayReadDetails(currentUser::hasRole) ? view : view.redacted();
     }
 
     private HoldRules.Limits limits() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 
 class HoldRulesProperties {
@@ -24,7 +26,7 @@ class HoldRulesProperties {
         LegalHold h = new LegalHold();
         h.type = HoldType.PRESERVATION_REQUEST;
         h.startsAt = NOW;
-        h.endsAt = NOW.atZone(JST).plusDays(days).toInstant();
+        h.endsAt = HoldRules.preservationEnd(NOW, days);
         return h;
     }
 
@@ -33,7 +35,7 @@ class HoldRulesProperties {
         LegalHold h = preservation(initialDays);
         for (int days : requests) {
             if (HoldRules.checkExtension(h, days, "doc", NOW) == null) {
-                h.endsAt = h.endsAt.atZone(JST).plusDays(days).toInstant();
+                h.endsAt = HoldRules.extendedEnd(h.endsAt, days);
             }
         }
         return h;
@@ -50,6 +52,47 @@ class HoldRulesProperties {
             @ForAll @IntRange(min = 1, max = 30) int extension) {
         boolean allowed = HoldRules.checkExtension(preservation(initial), extension, "doc", NOW) == null;
         assertThat(allowed).isEqualTo(initial + extension <= 60);
+    }
+
+    private static Instant jst(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(JST).toInstant();
+    }
+
+    /** CCP Art. 55(1): the first day is not counted; the period ends when its last day (JST) ends. */
+    @Property(tries = 2000)
+    void aPreservationRequestLastsUntilItsLastDayHasEndedWhateverHourItStarted(
+            @ForAll @LongRange(min = 1_767_225_600L, max = 1_893_456_000L) long startSecond,
+            @ForAll @IntRange(min = 1, max = 30) int days) {
+        LegalHold h = new LegalHold();
+        h.type = HoldType.PRESERVATION_REQUEST;
+        h.startsAt = Instant.ofEpochSecond(startSecond);
+        h.endsAt = HoldRules.preservationEnd(h.startsAt, days);
+        LocalDate lastDay = LocalDate.ofInstant(h.startsAt, JST).plusDays(days);
+        assertThat(h.endsAt).isEqualTo(lastDay.plusDays(1).atStartOfDay(JST).toInstant());
+        assertThat(h.inForceAt(h.endsAt.minusSeconds(1))).as("the last second of the last day").isTrue();
+        assertThat(h.inForceAt(h.endsAt)).as("00:00 after the last day").isFalse();
+        assertThat(h.grantedDays()).isEqualTo(days);
+    }
+
+    @Example
+    void aThirtyDayRequestOfTheFirstOfDecemberHoldsThroughTheThirtyFirst() {
+        for (String hour : List.of("2026-12-01T00:00:00", "2026-12-01T09:30:00", "2026-12-01T23:59:59")) {
+            Instant end = HoldRules.preservationEnd(jst(hour), 30);
+            assertThat(end).as(hour).isEqualTo(Instant.parse("2026-12-31T15:00:00Z"));
+        }
+        LegalHold h = new LegalHold();
+        h.type = HoldType.PRESERVATION_REQUEST;
+        h.startsAt = jst("2026-12-01T17:45:00");
+        h.endsAt = HoldRules.preservationEnd(h.startsAt, 30);
+        assertThat(h.inForceAt(jst("2026-12-31T23:59:59"))).isTrue();
+        assertThat(h.inForceAt(jst("2027-01-01T00:00:00"))).isFalse();
+        // CCP Art. 197(4): a 30-day extension counts on from the last day, 31 December
+        Instant extended = HoldRules.extendedEnd(h.endsAt, 30);
+        assertThat(extended).isEqualTo(jst("2027-01-31T00:00:00"));
+        h.endsAt = extended;
+        assertThat(h.grantedDays()).isEqualTo(60);
+        assertThat(HoldRules.checkExtension(h, 1, "doc", jst("2027-01-20T00:00:00")).message())
+                .contains("60 days in total (requested 61)");
     }
 
     @Example

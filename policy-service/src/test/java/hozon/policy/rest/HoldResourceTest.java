@@ -15,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -129,14 +128,17 @@ class HoldResourceTest {
     }
 
     @Test
-    void holdStartsNowByDefaultAndEndsAfterItsDaysInJst() {
+    void holdStartsNowByDefaultAndLastsUntilItsLastDayEndsInJst() {
         Instant t0 = Instant.now();
         String id = post("/api/v1/holds", preservation(7, IP_SELECTOR)).statusCode(201).extract().path("id");
         given().queryParam("inForce", true).when().get("/api/v1/holds").then().statusCode(200).body("id", hasItem(id));
         JsonPath hold = given().when().get("/api/v1/holds/" + id).then().statusCode(200).extract().jsonPath();
         String starts = hold.getString("startsAt");
         String ends = hold.getString("endsAt");
-        assertThat(Duration.between(Instant.parse(starts), Instant.parse(ends))).isEqualTo(Duration.ofDays(7));
+        // CCP Art. 55(1): the first day is not counted; the period ends at 00:00 JST after its 7th day.
+        ZoneId jst = ZoneId.of("Asia/Tokyo");
+        assertThat(Instant.parse(ends))
+                .isEqualTo(LocalDate.ofInstant(Instant.parse(starts), jst).plusDays(8).atStartOfDay(jst).toInstant());
         assertThat(Instant.parse(starts)).isBetween(t0.minusSeconds(5), t0.plusSeconds(60));
     }
 }

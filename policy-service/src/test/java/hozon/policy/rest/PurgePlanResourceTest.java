@@ -41,9 +41,11 @@ class PurgePlanResourceTest {
                 .body("digest", matchesPattern("[0-9a-f]{64}"))
                 .extract().jsonPath();
         assertThat(march.getString("categories.find { it.category == 'cp.account' }.period")).isEqualTo("P3M");
-        // 31 March minus 3 months in JST = 31 December, 12:00 JST = 03:00 UTC.
+        // Civil Code Arts. 140, 143(2): as of 31 March, the last day that has ended is 30 March; a
+        // period counted from 31 December ends then. So every record up to 31 December 00:00 JST
+        // (a period starting at midnight counts its first day) is due, one a microsecond later is not.
         assertThat(march.getString("categories.find { it.category == 'cp.account' }.cutoff"))
-                .isEqualTo("2090-12-31T03:00:00Z");
+                .isEqualTo("2090-12-30T15:00:00.000001Z");
 
         JsonPath july = given().queryParam("asOf", "2091-07-01T00:00:00+09:00")
                 .when().get("/api/v1/purge-plan").then().statusCode(200).extract().jsonPath();
