@@ -37,13 +37,20 @@ public record HoldView(UUID id, HoldType type, String status, Instant startsAt, 
     }
 
     /**
-     * What a non-legal-officer sees of a confidential hold (CCP Art. 197(5)): that it exists and
-     * whether it is in force; no authority, document, scope or selector.
+     * This view as someone who may not read a confidential hold's details sees it
+     * ({@link hozon.policy.domain.Confidentiality}, CCP Art. 197(5)): that it exists, its type,
+     * status and dates; no authority, officer, document, court, scope, selector, reason or
+     * author. A hold that is not confidential is returned as it is.
      */
-    public static HoldView existenceOnly(LegalHold h, Instant now) {
-        HoldView full = of(h, now);
-        return new HoldView(h.id, null, full.status(), null, null, null, null, null, null, Set.of(), List.of(), true,
-                null, null, null, null, null, null, null, null, null, 0, List.of(), null, null, null, null, null);
+    public HoldView redacted() {
+        if (!confidential) {
+            return this;
+        }
+        List<ExtensionView> ext = extensions == null ? List.of() : extensions.stream()
+                .map(e -> new ExtensionView(e.days(), null, e.previousEnd(), e.newEnd(), null, e.createdAt())).toList();
+        return new HoldView(id, type, status, startsAt, endsAt, effectiveEnd, reviewDate, null, null, Set.of(), List.of(),
+                true, null, null, null, null, null, null, null, null, null, grantedDays, ext, releasedAt, releaseKind,
+                null, null, createdAt);
     }
 
     private static HoldRequests.Selector selector(HoldSelector s) {

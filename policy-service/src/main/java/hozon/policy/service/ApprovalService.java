@@ -1,6 +1,7 @@
 package hozon.policy.service;
 
 import hozon.policy.domain.ApprovalRequest;
+import hozon.policy.domain.Confidentiality;
 import hozon.policy.domain.LegalHold;
 import hozon.policy.domain.Refusal;
 import hozon.policy.domain.RetentionRule;
@@ -88,9 +89,29 @@ public class ApprovalService {
         return a;
     }
 
+    /** The queue; comments on releases of confidential holds only for those who may read them (CCP Art. 197(5)). */
     @Transactional
     public List<ApprovalView> list(ApprovalRequest.Status status, int limit) {
-        return ApprovalRequest.byStatus(status, limit).stream().map(ApprovalView::of).toList();
+        boolean details = Confidentiality.mayReadDetails(currentUser::hasRole);
+        return ApprovalRequest.byStatus(status, limit).stream().map(ApprovalView::of)
+                .map(v -> details ? v : visible(v, false)).toList();
+    }
+
+    /**
+     * {@code view} for a reader who may ({@code details}) or may not read confidential holds'
+     * details: a release of a confidential hold keeps its kind, hold id, people and dates, not
+     * the decision's comment, which may quote the request.
+     */
+    static ApprovalView visible(ApprovalView view, boolean details) {
+        if (details || view.kind() != ApprovalRequest.Kind.HOLD_RELEASE) {
+            return view;
+        }
+        LegalHold hold = LegalHold.findById(view.targetId());
+        if (hold != null && !hold.confidential) {
+            return view;
+        }
+        return new ApprovalView(view.id(), view.kind(), view.targetId(), view.releaseKind(), view.requestedBy(),
+                view.requestedAt(), view.status(), view.decidedBy(), view.decidedAt(), null);
     }
 
     /** An approval request as clients see it. */
