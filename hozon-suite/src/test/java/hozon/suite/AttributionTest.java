@@ -37,7 +37,7 @@ class AttributionTest {
         caseId = client.as("alice", "legal-officer").contentType(ContentType.JSON)
                 .body("{\"type\":\"WARRANT\",\"reference\":\"attr-1\",\"issuer\":\"Tokyo District Court\",\"validTo\":\""
                         + Instant.now().plus(1, ChronoUnit.DAYS) + "\",\"lookups\":[\"AP_ADDRESS\"],"
-                        + "\"categories\":[\"ap.connection-auth\"]}")
+                        + "\"categories\":[\"ap.connection-auth\",\"ap.nat-port-block\"]}")
                 .when().post(suite.url(ServiceName.POLICY) + "/api/v1/cases").then().statusCode(201).extract().path("id");
         client.as("carol", "policy-admin").contentType(ContentType.JSON).body(MAP_E)
                 .when().post(suite.url(ServiceName.INGEST) + "/api/v1/attribution/rule-sets").then().statusCode(201)

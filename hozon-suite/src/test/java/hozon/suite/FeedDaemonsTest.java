@@ -136,7 +136,7 @@ class FeedDaemonsTest {
         String caseId = client.as("alice", "legal-officer").contentType(ContentType.JSON)
                 .body("{\"type\":\"WARRANT\",\"reference\":\"feeds-1\",\"issuer\":\"Tokyo District Court\",\"validTo\":\""
                         + Instant.now().plus(1, ChronoUnit.DAYS) + "\",\"lookups\":[\"AP_ADDRESS\"],"
-                        + "\"categories\":[\"ap.connection-auth\"]}")
+                        + "\"categories\":[\"ap.connection-auth\",\"ap.nat-port-block\"]}")
                 .when().post(suite.url(ServiceName.POLICY) + "/api/v1/cases").then().statusCode(201).extract().path("id");
         JsonPath answer = client.as("alice", "legal-officer").contentType(ContentType.JSON)
                 .body("{\"caseId\":\"" + caseId + "\",\"ip\":\"192.0.2.20\",\"port\":6500,\"instant\":\""

@@ -20,7 +20,9 @@ class LookupTest {
     private static SuiteClient client;
     /** The suite fixture's HOZON_INGEST_LOOKUP_DECISION_TTL. */
     private static final java.time.Duration DECISION_TTL = SuiteFixture.DECISION_TTL;
+    /** Covers sessions and port blocks: the whole AP chain. */
     private static String apCase;
+    /** Covers posts and the infringement-related logins and account events. */
     private static String cpCase;
     private static final Instant T = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
 
@@ -28,8 +30,8 @@ class LookupTest {
     static void startSuite() throws Exception {
         suite = SuiteFixture.start("lookups");
         client = new SuiteClient(suite);
-        apCase = openCase("WARRANT", "AP_ADDRESS", "ap.connection-auth");
-        cpCase = openCase("DISCLOSURE_ORDER", "CP_POST", "cp.post");
+        apCase = openCase("WARRANT", "AP_ADDRESS", "ap.connection-auth", "ap.nat-port-block");
+        cpCase = openCase("DISCLOSURE_ORDER", "CP_POST", "cp.post", "cp.login", "cp.account");
         sessions("{\"subscriberId\":\"sub-A\",\"sessionId\":\"a\",\"nasId\":\"n1\",\"assignedAddress\":\"100.64.5.5\","
                         + "\"start\":\"" + T + "\",\"end\":\"" + T.plus(2, ChronoUnit.HOURS) + "\"}",
                 "{\"subscriberId\":\"sub-open\",\"sessionId\":\"o\",\"nasId\":\"n1\",\"assignedAddress\":\"100.64.5.6\","
@@ -65,11 +67,11 @@ class LookupTest {
         }
     }
 
-    private static String openCase(String type, String lookup, String category) {
+    private static String openCase(String type, String lookup, String... categories) {
         return client.as("alice", "legal-officer").contentType(ContentType.JSON)
                 .body("{\"type\":\"" + type + "\",\"reference\":\"R8-" + lookup + "\",\"issuer\":\"Tokyo District Court\","
                         + "\"validTo\":\"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\",\"lookups\":[\"" + lookup + "\"],"
-                        + "\"categories\":[\"" + category + "\"]}")
+                        + "\"categories\":[\"" + String.join("\",\"", categories) + "\"]}")
                 .when().post(suite.url(ServiceName.POLICY) + "/api/v1/cases").then().statusCode(201).extract().path("id");
     }
 
@@ -303,5 +305,108 @@ class LookupTest {
         Instant beforeRelease = allocated.plus(2, ChronoUnit.DAYS).minusSeconds(10);
         assertThat(subscribers(ap(apCase, "192.0.2.20", 2500, beforeRelease).extract().jsonPath())).containsExactly("sub-L2");
         assertThat(subscribers(ap(apCase, "192.0.2.20", 2500, weekLater).extract().jsonPath())).isEmpty();
+    }
+
+    /** A case for posts alone never reaches the account's logins or account events (cp.login, cp.account). */
+    @Test
+    void aPostOnlyCaseAnswersFromThePostAndNeverFromLoginEvents() {
+        String postOnly = openCase("DISCLOSURE_ORDER", "CP_POST", "cp.post");
+        String account = "acct-" + UUID.randomUUID();
+        String post = "post-" + UUID.randomUUID();
+        client.as("feed").contentType(ContentType.JSON).body("{\"records\":["
+                        + cp("LOGIN", account, "pl1", "198.51.100.21", T.minus(20, ChronoUnit.MINUTES)) + ","
+                        + "{\"kind\":\"POST\",\"eventId\":\"" + post + "\",\"accountId\":\"" + account + "\",\"occurredAt\":\""
+                        + T + "\"}]}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/cp/events").then().statusCode(200);
+        JsonPath answer = client.as("alice", "legal-officer").contentType(ContentType.JSON)
+                .body("{\"caseId\":\"" + postOnly + "\",\"postId\":\"" + post + "\"}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/cp").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(answer.getString("post.eventId")).isEqualTo(post);
+        assertThat(answer.getString("nearestBefore")).isNull();
+        assertThat(answer.getString("nearestAfter")).isNull();
+        assertThat(answer.getList("categoriesSearched")).containsExactly("cp.post");
+        assertThat(answer.getList("categoriesNotCovered")).containsExactly("cp.login", "cp.account");
+        assertThat(answer.getList("notes").toString()).contains("cp.login was not searched");
+        JsonPath audit = lookupAudit();
+        assertThat(audit.getList("find { it.caseId == '" + postOnly + "' }.categories")).containsExactly("cp.post");
+
+        JsonPath full = client.as("alice", "legal-officer").contentType(ContentType.JSON)
+                .body("{\"caseId\":\"" + cpCase + "\",\"postId\":\"" + post + "\"}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/cp").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(full.getString("nearestBefore.ip")).isEqualTo("198.51.100.21");
+        assertThat(full.getList("categoriesSearched")).containsExactly("cp.post", "cp.login", "cp.account");
+    }
+
+    /** A case for sessions alone does not walk through the CGN port blocks, and says so. */
+    @Test
+    void aSessionsOnlyCaseDoesNotReachTheSubscriberThroughAPortBlock() {
+        String sessionsOnly = openCase("WARRANT", "AP_ADDRESS", "ap.connection-auth");
+        JsonPath answer = ap(sessionsOnly, "192.0.2.10", 5999, T.plus(1, ChronoUnit.HOURS)).statusCode(200)
+                .extract().jsonPath();
+        assertThat(subscribers(answer)).isEmpty();
+        assertThat(answer.getList("categoriesSearched")).containsExactly("ap.connection-auth");
+        assertThat(answer.getList("categoriesNotCovered")).containsExactly("ap.nat-port-block");
+        assertThat(answer.getList("notes").toString()).contains("ap.nat-port-block was not searched");
+        assertThat(lookupAudit().getList("find { it.caseId == '" + sessionsOnly + "' }.categories"))
+                .containsExactly("ap.connection-auth");
+        // Sessions it does cover are still answered.
+        assertThat(subscribers(ap(sessionsOnly, "100.64.5.5", null, T).statusCode(200).extract().jsonPath()))
+                .containsExactly("sub-A");
+    }
+
+    /** The block a candidate was reached through is part of the evidence, and its edge is flagged. */
+    @Test
+    void aMatchThroughAPortBlockCarriesTheBlockAndOnlyWithinToleranceAtTheBlocksEdge() {
+        JsonPath inside = ap(apCase, "192.0.2.10", 5500, T.plus(1, ChronoUnit.HOURS)).statusCode(200).extract().jsonPath();
+        assertThat(subscribers(inside)).containsExactly("sub-E");
+        assertThat(inside.getString("candidates[0].portBlock.publicIp")).isEqualTo("192.0.2.10");
+        assertThat(inside.getInt("candidates[0].portBlock.portStart")).isEqualTo(5000);
+        assertThat(inside.getInt("candidates[0].portBlock.portEnd")).isEqualTo(5999);
+        assertThat(inside.getString("candidates[0].portBlock.deviceId")).isEqualTo("cgn-1");
+        assertThat(Instant.parse(inside.getString("candidates[0].portBlock.allocatedAt"))).isEqualTo(T);
+        assertThat(Instant.parse(inside.getString("candidates[0].portBlock.releasedAt"))).isEqualTo(T.plus(4, ChronoUnit.HOURS));
+        assertThat(inside.getBoolean("candidates[0].onlyWithinTolerance")).isFalse();
+
+        // Half a second after the block's release the session is still running: only the block needs the tolerance.
+        JsonPath edge = ap(apCase, "192.0.2.10", 5500, T.plus(4, ChronoUnit.HOURS).plusMillis(500)).statusCode(200)
+                .extract().jsonPath();
+        assertThat(subscribers(edge)).containsExactly("sub-E");
+        assertThat(edge.getBoolean("candidates[0].portBlock.onlyWithinTolerance")).isTrue();
+        assertThat(edge.getBoolean("candidates[0].onlyWithinTolerance")).isTrue();
+        assertThat(edge.getList("notes").toString()).contains("only within the clock tolerance");
+        // Direct matches carry no block.
+        assertThat(ap(apCase, "100.64.5.5", null, T).extract().jsonPath().getString("candidates[0].portBlock")).isNull();
+    }
+
+    /** Malformed attempts and ones naming no case are refused and still audited. */
+    @Test
+    void everyLookUpAttemptIsAuditedAlsoMalformedOrWithoutACase() {
+        String ingest = suite.url(ServiceName.INGEST);
+        client.as("alice", "legal-officer").contentType(ContentType.JSON)
+                .body("{\"ip\":\"100.64.5.5\",\"instant\":\"" + T + "\"}")
+                .when().post(ingest + "/api/v1/lookups/ap").then().statusCode(400)
+                .contentType("application/problem+json");
+        client.as("alice", "legal-officer").contentType(ContentType.JSON).body("{\"postId\":\"post-x\"}")
+                .when().post(ingest + "/api/v1/lookups/cp").then().statusCode(400);
+        client.as("alice", "legal-officer").contentType(ContentType.JSON).body("{not json")
+                .when().post(ingest + "/api/v1/lookups/ap").then().statusCode(400);
+        ap(apCase, "not-an-address", null, T).statusCode(400);
+
+        List<java.util.Map<String, Object>> refused = lookupAudit().getList("findAll { it.outcome == 'REFUSED' }");
+        List<String> reasons = refused.stream().map(e -> String.valueOf(e.get("reason"))).toList();
+        assertThat(reasons).anyMatch(r -> r.startsWith("no legal basis named") && r.contains("caseId"));
+        assertThat(refused).anyMatch(e -> "CP_POST".equals(e.get("lookupKind"))
+                && String.valueOf(e.get("reason")).startsWith("no legal basis named"));
+        assertThat(reasons).as("the unreadable body").anyMatch(r -> r.startsWith("malformed: ") && !r.contains("ip"));
+        assertThat(refused).anyMatch(e -> apCase.equals(e.get("caseId")) && String.valueOf(e.get("reason")).contains("ip"));
+        assertThat(refused).filteredOn(e -> String.valueOf(e.get("reason")).startsWith("no legal basis named"))
+                .allMatch(e -> "alice".equals(e.get("principal")));
+    }
+
+    private static JsonPath lookupAudit() {
+        return client.as("auditor").when().get(suite.url(ServiceName.INGEST) + "/api/v1/lookup-audit?limit=1000")
+                .then().statusCode(200).extract().jsonPath();
     }
 }

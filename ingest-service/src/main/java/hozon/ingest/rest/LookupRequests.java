@@ -37,10 +37,20 @@ public final class LookupRequests {
             @Schema(description = "ASSIGNED_ADDRESS, SESSION_PORT_RANGE, PORT_BLOCK (CGN log), DS_LITE (AFTR log with"
                     + " the B4's IPv6 address), MAP_E or DETERMINISTIC_CGN (computed from the rule set in force)")
             String matchedBy,
-            @Schema(description = "True when the instant lies outside the interval but within the clock tolerance")
+            @Schema(description = "True when the instant lies outside an interval of the chain (the session's or the"
+                    + " port block's) and matches only within the clock tolerance")
             boolean onlyWithinTolerance,
             @Schema(description = "For computed mechanisms: the rule set version, its parameters and every intermediate"
-                    + " value the match rests on") Map<String, Object> proof) {
+                    + " value the match rests on") Map<String, Object> proof,
+            @Schema(description = "For PORT_BLOCK and DS_LITE: the CGN / AFTR record that led from the public address"
+                    + " and port to this session") PortBlockEvidence portBlock) {
+    }
+
+    @Schema(description = "A port-block record of the chain: public address, port range, interval and device")
+    public record PortBlockEvidence(String publicIp, int portStart, int portEnd, Instant allocatedAt,
+            @Schema(description = "Absent while the block is still allocated") Instant releasedAt, String deviceId,
+            @Schema(description = "The instant lies outside the block's interval, within the clock tolerance")
+            boolean onlyWithinTolerance) {
     }
 
     public record ApAnswer(String ip, Integer port, Instant instant, long clockToleranceMillis,
@@ -50,7 +60,11 @@ public final class LookupRequests {
             boolean expiredBeforeRequest,
             @Schema(description = "Each MAP-E rule or deterministic-CGN configuration in force that covers the address:"
                     + " mechanism, rule set version, parameters, intermediate values and how many sessions matched")
-            List<Map<String, Object>> derivations) {
+            List<Map<String, Object>> derivations,
+            @Schema(description = "The log categories this look-up searched: only those the case covers")
+            List<String> categoriesSearched,
+            @Schema(description = "Categories the chain would walk next that the case does not cover: not searched")
+            List<String> categoriesNotCovered) {
     }
 
     @Schema(description = "An account event of the post or near it: IP, port and time (JST on the wire as given)")
@@ -60,6 +74,10 @@ public final class LookupRequests {
     public record CpAnswer(String postId, String accountId, CpEvent post,
             @Schema(description = "When the post carries no IP: the account's nearest login/logout/account events"
                     + " before and after it within the window (侵害関連通信)") CpEvent nearestBefore,
-            CpEvent nearestAfter, long windowSeconds, List<String> notes, boolean expiredBeforeRequest) {
+            CpEvent nearestAfter, long windowSeconds, List<String> notes, boolean expiredBeforeRequest,
+            @Schema(description = "The log categories this look-up searched: only those the case covers")
+            List<String> categoriesSearched,
+            @Schema(description = "Categories the chain would walk next that the case does not cover: not searched")
+            List<String> categoriesNotCovered) {
     }
 }

@@ -6,8 +6,6 @@ import hozon.security.ReadOnly;
 import hozon.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +15,7 @@ import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Look-ups", description = "The disclosure chain, under a case policy-service allows, every look-up audited")
 public class LookupResource {
+
+    // The queries are validated inside the look-up use case, not here, so that a malformed query
+    // or one naming no case is audited like every other attempt before it is refused (400).
 
     @Inject
     LookupService lookups;
@@ -50,7 +52,7 @@ public class LookupResource {
     @APIResponse(responseCode = "503", description = "policy-service could not confirm the legal basis: refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ReadOnly
-    public LookupRequests.ApAnswer ap(@NotNull @Valid LookupRequests.ApQuery query) throws SQLException {
+    public LookupRequests.ApAnswer ap(@RequestBody(required = true) LookupRequests.ApQuery query) throws SQLException {
         return lookups.ap(query);
     }
 
@@ -70,7 +72,7 @@ public class LookupResource {
     @APIResponse(responseCode = "503", description = "policy-service could not confirm the legal basis: refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ReadOnly
-    public LookupRequests.CpAnswer cp(@NotNull @Valid LookupRequests.CpQuery query) throws SQLException {
+    public LookupRequests.CpAnswer cp(@RequestBody(required = true) LookupRequests.CpQuery query) throws SQLException {
         return lookups.cp(query);
     }
 }

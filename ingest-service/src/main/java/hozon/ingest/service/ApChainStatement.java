@@ -1,7 +1,6 @@
 package hozon.ingest.service;
 
 import hozon.ingest.store.IntervalTable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,52 +17,74 @@ public final class ApChainStatement {
     }
 
     /**
+     * The port block a candidate was reached through, in this order after the session's columns
+     * (NULLs for candidates matched on the session alone): evidence never shows a subscriber
+     * without the CGN record that led to it.
+     */
+    public static final String BLOCK_COLUMNS = "host(b.public_ip), b.port_start, b.port_end, b.allocated_at,"
+            + " b.released_at, b.device_id";
+    private static final String NO_BLOCK = "null::text, null::int, null::int, null::timestamptz, null::timestamptz,"
+            + " null::text";
+
+    /** The whole chain, port blocks included: {@link #sql(String, Integer, IntervalTable.Window, List, boolean)}. */
+    public static String sql(String ip, Integer port, IntervalTable.Window w, List<Object> params) {
+        return sql(ip, port, w, params, true);
+    }
+
+    /**
      * The whole AP chain as one statement, live and preserved records alike: sessions whose
      * assigned address or prefix contains the address; sessions that hold it as their public
-     * address (and port range); and, through the port blocks that held (address, port) at the
-     * instant, the sessions of the blocks' inside addresses. Each branch is one GiST probe per
-     * place {@link IntervalTable} names: the days around the instant, the long intervals, the
+     * address (and port range); and, when {@code throughPortBlocks} (the case covers the
+     * port-block category), through the port blocks that held (address, port) at the instant,
+     * the sessions of the blocks' inside addresses. Each branch is one GiST probe per place
+     * {@link IntervalTable} names: the days around the instant, the long intervals, the
      * preservation area. Parameters are added to {@code params} in order.
      */
-    public static String sql(String ip, Integer port, IntervalTable.Window w, List<Object> params) {
+    public static String sql(String ip, Integer port, IntervalTable.Window w, List<Object> params,
+            boolean throughPortBlocks) {
         StringBuilder sql = new StringBuilder();
         String portRange = port == null ? "" : " and int4range(public_port_start, public_port_end, '[]') @> ?::int";
         String blockPorts = port == null ? "" : " and int4range(port_start, port_end, '[]') @> ?::int";
         StringBuilder blocks = new StringBuilder();
-        List<Object> blockParams = new ArrayList<>();
-        for (IntervalTable b : IntervalTable.BLOCKS) {
-            blocks.append(blocks.length() == 0 ? "" : " union ").append("select inside_ip from ").append(b.relation())
-                    .append(" where public_ip = ?::inet").append(blockPorts).append(b.alive());
-            blockParams.add(ip);
-            if (port != null) {
-                blockParams.add(port);
+        if (throughPortBlocks) {
+            for (IntervalTable b : IntervalTable.BLOCKS) {
+                blocks.append(blocks.length() == 0 ? "" : " union ").append("select inside_ip, public_ip, port_start,")
+                        .append(" port_end, allocated_at, released_at, device_id from ").append(b.relation())
+                        .append(" where public_ip = ?::inet").append(blockPorts).append(b.alive());
+                // The blocks are looked up once, before the sessions of their inside addresses.
+                params.add(ip);
+                if (port != null) {
+                    params.add(port);
+                }
+                b.bind(params, w);
             }
-            b.bind(blockParams, w);
         }
-        // The blocks are looked up once, before the sessions of their inside addresses.
-        params.addAll(blockParams);
         for (IntervalTable table : IntervalTable.SESSIONS) {
-            append(sql, "select 1 as branch, 'ASSIGNED_ADDRESS' as matched, " + SESSION_COLUMNS + " from "
-                    + table.relation() + " where assigned_ip >>= ?::inet" + table.alive());
+            append(sql, "select 1 as branch, 'ASSIGNED_ADDRESS' as matched, " + SESSION_COLUMNS + ", " + NO_BLOCK
+                    + " from " + table.relation() + " where assigned_ip >>= ?::inet" + table.alive());
             params.add(ip);
             table.bind(params, w);
-            append(sql, "select 2, 'SESSION_PORT_RANGE', " + SESSION_COLUMNS + " from " + table.relation()
-                    + " where public_ip = ?::inet" + portRange + table.alive());
+            append(sql, "select 2, 'SESSION_PORT_RANGE', " + SESSION_COLUMNS + ", " + NO_BLOCK + " from "
+                    + table.relation() + " where public_ip = ?::inet" + portRange + table.alive());
             params.add(ip);
             if (port != null) {
                 params.add(port);
             }
             table.bind(params, w);
+            if (!throughPortBlocks) {
+                continue;
+            }
             // The block's inside address is the session's address (NAT44) or lies in its delegated
             // prefix (DS-Lite: the AFTR logs the B4's IPv6 address, RFC 6333 §6.6, RFC 6908 §2.3).
             // One index probe per block: "offset 0" keeps the lateral subquery from being flattened
             // into a join the generic plan would drive from the (many) sessions alive then.
-            append(sql, "select 3, case when family(b.inside_ip) = 6 then 'DS_LITE' else 'PORT_BLOCK' end, s.*"
-                    + " from blocks b cross join lateral (select " + SESSION_COLUMNS + " from " + table.relation()
-                    + " where assigned_ip >>= b.inside_ip" + table.alive() + " offset 0) s");
+            append(sql, "select 3, case when family(b.inside_ip) = 6 then 'DS_LITE' else 'PORT_BLOCK' end, s.*, "
+                    + BLOCK_COLUMNS + " from blocks b cross join lateral (select " + SESSION_COLUMNS + " from "
+                    + table.relation() + " where assigned_ip >>= b.inside_ip" + table.alive() + " offset 0) s");
             table.bind(params, w);
         }
-        return "with blocks as materialized (" + blocks + ") " + sql.append(" order by branch, started_at");
+        String body = sql.append(" order by branch, started_at").toString();
+        return throughPortBlocks ? "with blocks as materialized (" + blocks + ") " + body : body;
     }
 
     private static void append(StringBuilder sql, String branch) {

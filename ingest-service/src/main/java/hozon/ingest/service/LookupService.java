@@ -7,6 +7,7 @@ import hozon.ingest.config.IngestConfig;
 import hozon.ingest.rest.LookupRequests;
 import hozon.ingest.store.IdentityCodec;
 import hozon.ingest.store.IntervalTable;
+import hozon.ingest.store.LookupAudit;
 import hozon.net.IpAddresses;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
@@ -14,6 +15,9 @@ import hozon.security.CurrentUser;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +31,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The disclosure chain's look-ups (R6), each only under a case policy-service allows now, each
@@ -35,6 +42,30 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class LookupService {
+
+    private static final Logger LOG = Logger.getLogger(LookupService.class);
+
+    /** The look-up kinds, as policy-service's cases name them. */
+    static final String AP = "AP_ADDRESS";
+    static final String CP = "CP_POST";
+    static final String AP_SESSIONS = "ap.connection-auth";
+    static final String AP_PORT_BLOCKS = "ap.nat-port-block";
+    static final String CP_POSTS = "cp.post";
+    static final String CP_LOGINS = "cp.login";
+    static final String CP_ACCOUNTS = "cp.account";
+    private static final Map<String, String> CP_TABLES = Map.of(CP_LOGINS, "cp_login_event", CP_ACCOUNTS,
+            "cp_account_event");
+    /** The audit's reason for an attempt that names no case. */
+    static final String NO_LEGAL_BASIS = "no legal basis named";
+
+    @Inject
+    LookupAudit lookupAudit;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    LookupAttempt attempt;
 
     /** The look-ups' own pool (application.properties): generic plans, never starved by feeds. */
     @Inject
@@ -64,23 +95,30 @@ public class LookupService {
 
     public LookupRequests.ApAnswer ap(LookupRequests.ApQuery q) throws SQLException {
         Map<String, Object> query = new LinkedHashMap<>();
-        query.put("ip", q.ip());
-        query.put("port", q.port());
-        query.put("instant", q.instant().toInstant().toString());
-        PolicyClient.CaseDecision basis = authorise(q.caseId(), "AP_ADDRESS", "ap.connection-auth", query);
+        if (q != null) {
+            query.put("ip", q.ip());
+            query.put("port", q.port());
+            query.put("instant", q.instant() == null ? null : q.instant().toInstant().toString());
+        }
+        UUID caseId = q == null ? null : q.caseId();
+        validate(q, caseId, AP, query);
         if (IpAddresses.parseAddress(q.ip()) == null) {
+            audit(caseId, AP, query, "REFUSED", 0, "malformed: ip is not an IPv4 or IPv6 address", List.of());
             throw ProblemException.invalid("ip must be an IPv4 or IPv6 address", Problem.FieldError.of("ip", "not an address"));
         }
+        PolicyClient.CaseDecision basis = authorise(caseId, AP, AP_SESSIONS, query);
+        Scope scope = scope(caseId, AP, AP_SESSIONS, List.of(AP_PORT_BLOCKS));
+        boolean throughBlocks = scope.covers(AP_PORT_BLOCKS);
         Instant t = q.instant().toInstant();
         Duration tol = config.lookup().clockTolerance();
         IntervalTable.Window window = new IntervalTable.Window(t.minus(tol), t.plus(tol));
         List<LookupRequests.ApCandidate> found = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(scope.notes());
         List<Map<String, Object>> derivations = new ArrayList<>();
         boolean expired;
         try (Connection c = dataSource.getConnection()) {
             List<Object> params = new ArrayList<>();
-            sessions(c, ApChainStatement.sql(q.ip(), q.port(), window, params), params, t, found);
+            sessions(c, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks), params, t, found);
             if (IpAddresses.isIpv4(q.ip())) {
                 String refusal = attribution.derive(q.ip(), q.port(), t, tol, found, derivations, notes,
                         (table, sql, p, proof) -> {
@@ -89,13 +127,13 @@ public class LookupService {
                             sessions(c, sql + table.alive(), all, t, found, proof);
                         }, ApChainStatement.SESSION_COLUMNS);
                 if (refusal != null) {
-                    audit(c, q.caseId(), "AP_ADDRESS", query, "REFUSED", 0, refusal);
+                    audit(c, caseId, AP, query, "REFUSED", 0, refusal, scope.searched());
                     throw new ProblemException(new Problem("port-outside-port-sets", "Port belongs to no customer", 422,
                             refusal));
                 }
             }
-            expired = found.isEmpty() && expiredBefore(c, "ap.connection-auth", t);
-            audit(c, q.caseId(), "AP_ADDRESS", query, expired ? "EXPIRED" : "ANSWERED", found.size(), basis(basis));
+            expired = found.isEmpty() && expiredBefore(c, AP_SESSIONS, t);
+            audit(c, caseId, AP, query, expired ? "EXPIRED" : "ANSWERED", found.size(), basis(basis), scope.searched());
         }
         long subscribers = found.stream().map(LookupRequests.ApCandidate::subscriberId).distinct().count();
         boolean ambiguous = subscribers > 1 || derivations.stream().anyMatch(d -> Boolean.TRUE.equals(d.get("ambiguous")));
@@ -113,12 +151,17 @@ public class LookupService {
             notes.add("nothing found, and logs of that instant were already deleted under the retention rule");
         }
         return new LookupRequests.ApAnswer(q.ip(), q.port(), t, tol.toMillis(), found, ambiguous, notes, expired,
-                derivations);
+                derivations, scope.searched(), scope.notCovered());
     }
 
     public LookupRequests.CpAnswer cp(LookupRequests.CpQuery q) throws SQLException {
-        Map<String, Object> query = Map.of("postId", q.postId());
-        String basis = basis(authorise(q.caseId(), "CP_POST", "cp.post", query));
+        Map<String, Object> query = new LinkedHashMap<>();
+        if (q != null) {
+            query.put("postId", q.postId());
+        }
+        UUID caseId = q == null ? null : q.caseId();
+        validate(q, caseId, CP, query);
+        String basis = basis(authorise(caseId, CP, CP_POSTS, query));
         Duration window = config.lookup().nearestWindow();
         List<String> notes = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
@@ -133,38 +176,110 @@ public class LookupService {
             }
             if (post == null) {
                 notes.add("no such post is stored (never received, or already deleted)");
-                audit(c, q.caseId(), "CP_POST", query, "ANSWERED", 0, basis);
-                return new LookupRequests.CpAnswer(q.postId(), null, null, null, null, window.toSeconds(), notes, false);
+                audit(c, caseId, CP, query, "ANSWERED", 0, basis, List.of(CP_POSTS));
+                return new LookupRequests.CpAnswer(q.postId(), null, null, null, null, window.toSeconds(), notes, false,
+                        List.of(CP_POSTS), List.of());
             }
             String account = codec.decode(IdentityCodec.IdentityField.ACCOUNT, (String) post[0]);
             LookupRequests.CpEvent postEvent = event(post);
             LookupRequests.CpEvent before = null;
             LookupRequests.CpEvent after = null;
+            List<String> searched = List.of(CP_POSTS);
+            List<String> notCovered = List.of();
             if (postEvent.ip() == null) {
+                // The infringement-related communications (侵害関連通信) live in other categories:
+                // each is searched only if the case covers it.
+                Scope scope = scope(caseId, CP, CP_POSTS, List.of(CP_LOGINS, CP_ACCOUNTS));
+                searched = scope.searched();
+                notCovered = scope.notCovered();
+                notes.addAll(scope.notes());
                 Instant t = postEvent.occurredAt();
-                for (String table : List.of("cp_login_event", "cp_login_event_preserved", "cp_account_event",
-                        "cp_account_event_preserved")) {
-                    String cols = "select account_id, event_type, event_id, host(ip), source_port, occurred_at from " + table
-                            + " where account_id = ? and ip is not null";
-                    List<Object[]> b = rows(c, cols + " and occurred_at <= ? and occurred_at >= ? order by occurred_at desc"
-                            + " limit 1", List.of(post[0], utc(t), utc(t.minus(window))));
-                    List<Object[]> a = rows(c, cols + " and occurred_at > ? and occurred_at <= ? order by occurred_at"
-                            + " limit 1", List.of(post[0], utc(t), utc(t.plus(window))));
-                    if (!b.isEmpty() && (before == null || event(b.get(0)).occurredAt().isAfter(before.occurredAt()))) {
-                        before = event(b.get(0));
+                for (String category : scope.searched()) {
+                    String table = CP_TABLES.get(category);
+                    if (table == null) {
+                        continue;
                     }
-                    if (!a.isEmpty() && (after == null || event(a.get(0)).occurredAt().isBefore(after.occurredAt()))) {
-                        after = event(a.get(0));
+                    for (String relation : List.of(table, table + "_preserved")) {
+                        String cols = "select account_id, event_type, event_id, host(ip), source_port, occurred_at from "
+                                + relation + " where account_id = ? and ip is not null";
+                        List<Object[]> b = rows(c, cols + " and occurred_at <= ? and occurred_at >= ? order by occurred_at"
+                                + " desc limit 1", List.of(post[0], utc(t), utc(t.minus(window))));
+                        List<Object[]> a = rows(c, cols + " and occurred_at > ? and occurred_at <= ? order by occurred_at"
+                                + " limit 1", List.of(post[0], utc(t), utc(t.plus(window))));
+                        if (!b.isEmpty() && (before == null || event(b.get(0)).occurredAt().isAfter(before.occurredAt()))) {
+                            before = event(b.get(0));
+                        }
+                        if (!a.isEmpty() && (after == null || event(a.get(0)).occurredAt().isBefore(after.occurredAt()))) {
+                            after = event(a.get(0));
+                        }
                     }
                 }
-                notes.add("the post carries no IP address: the account's nearest login, logout or account events"
-                        + " within " + window + " are given (infringement-related communications)");
+                List<String> related = scope.searched().subList(1, scope.searched().size());
+                notes.add(related.isEmpty()
+                        ? "the post carries no IP address, and the case covers no category of infringement-related"
+                                + " communications (cp.login, cp.account): none were searched"
+                        : "the post carries no IP address: the account's nearest " + String.join(" and ", related)
+                                + " events within " + window + " are given (infringement-related communications)");
             }
             int count = 1 + (before == null ? 0 : 1) + (after == null ? 0 : 1);
-            audit(c, q.caseId(), "CP_POST", query, "ANSWERED", count, basis);
+            audit(c, caseId, CP, query, "ANSWERED", count, basis, searched);
             return new LookupRequests.CpAnswer(q.postId(), account, postEvent, before, after, window.toSeconds(), notes,
-                    false);
+                    false, searched, notCovered);
         }
+    }
+
+    /**
+     * The categories a look-up may walk: {@code first} (already authorised) and each of
+     * {@code next} that the case also covers. A category the case does not cover is not
+     * searched, and the answer says so; one policy-service could not confirm is treated alike.
+     */
+    private Scope scope(UUID caseId, String lookup, String first, List<String> next) {
+        List<String> searched = new ArrayList<>(List.of(first));
+        List<String> notCovered = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (String category : next) {
+            String reason;
+            try {
+                PolicyClient.CaseDecision d = decisions.decide(caseId, lookup, category);
+                reason = d.allowed() ? null : d.reason();
+            } catch (RuntimeException e) {
+                LOG.warnf("case decision for category %s could not be had: %s", category, e.toString());
+                reason = "policy-service could not confirm that the case covers " + category;
+            }
+            if (reason == null) {
+                searched.add(category);
+            } else {
+                notCovered.add(category);
+                notes.add(category + " was not searched: " + reason);
+            }
+        }
+        return new Scope(List.copyOf(searched), List.copyOf(notCovered), notes);
+    }
+
+    private record Scope(List<String> searched, List<String> notCovered, List<String> notes) {
+        boolean covers(String category) {
+            return searched.contains(category);
+        }
+    }
+
+    /**
+     * Bean Validation of the query, inside the audit: a malformed look-up or one that names no
+     * case is refused (400) and still leaves its entry.
+     */
+    private void validate(Object q, UUID caseId, String kind, Map<String, Object> query) {
+        if (q == null) {
+            audit(null, kind, query, "REFUSED", 0, "malformed: no query in the body", List.of());
+            throw ProblemException.invalid("a look-up query is required", Problem.FieldError.of("body", "missing"));
+        }
+        Set<ConstraintViolation<Object>> violations = validator.validate(q);
+        if (violations.isEmpty()) {
+            return;
+        }
+        String fields = violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                .collect(Collectors.joining("; "));
+        audit(caseId, kind, query, "REFUSED", 0, caseId == null ? NO_LEGAL_BASIS + " (" + fields + ")"
+                : "malformed: " + fields, List.of());
+        throw new ConstraintViolationException(violations);
     }
 
     private PolicyClient.CaseDecision authorise(UUID caseId, String lookup, String category, Map<String, Object> query) {
@@ -172,12 +287,14 @@ public class LookupService {
         try {
             decision = decisions.decide(caseId, lookup, category);
         } catch (RuntimeException e) {
-            audit(caseId, lookup, query, "REFUSED", 0, "policy-service unreachable");
+            String incident = UUID.randomUUID().toString();
+            LOG.warnf(e, "case decision could not be had from policy-service, look-up refused (incident %s)", incident);
+            audit(caseId, lookup, query, "REFUSED", 0, "policy-service unreachable (incident " + incident + ")", List.of());
             throw ProblemException.unavailable("legal-basis-unverifiable",
                     "The case could not be checked with policy-service, so the look-up was refused");
         }
         if (!decision.allowed()) {
-            audit(caseId, lookup, query, "REFUSED", 0, decision.reason());
+            audit(caseId, lookup, query, "REFUSED", 0, decision.reason(), List.of());
             throw new ProblemException(new Problem("lookup-not-authorised", "No legal basis", 403,
                     "Look-up refused: " + decision.reason()).with("caseId", caseId.toString()));
         }
@@ -189,29 +306,24 @@ public class LookupService {
         return d.reason() + (d.decidedAt() == null ? "" : " (decided by policy-service at " + d.decidedAt() + ")");
     }
 
-    private void audit(UUID caseId, String kind, Map<String, Object> query, String outcome, int count, String reason) {
-        try (Connection c = dataSource.getConnection()) {
-            audit(c, caseId, kind, query, outcome, count, reason);
-        } catch (SQLException e) {
-            throw new IllegalStateException("look-up audit could not be written", e);
-        }
+    private void audit(UUID caseId, String kind, Map<String, Object> query, String outcome, int count, String reason,
+            List<String> categories) {
+        lookupAudit.append(attempt(caseId, kind, query, outcome, count, reason, categories));
     }
 
-    /** Written (auto-commit) before the answer leaves: no answer without its audit entry. */
+    /** Written (auto-commit) on the look-up's connection before the answer leaves: no answer without its entry. */
     private void audit(Connection c, UUID caseId, String kind, Map<String, Object> query, String outcome, int count,
-            String reason) {
-        try (PreparedStatement ps = c.prepareStatement("insert into lookup_audit"
-                + " (at, principal, case_id, lookup_kind, query, outcome, result_count, reason)"
-                + " values (now(), ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
-            ps.setString(1, user.name());
-            ps.setObject(2, caseId);
-            ps.setString(3, kind);
-            ps.setString(4, json.writeValueAsString(query));
-            ps.setString(5, outcome);
-            ps.setInt(6, count);
-            ps.setString(7, reason);
-            ps.executeUpdate();
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            String reason, List<String> categories) {
+        lookupAudit.append(c, attempt(caseId, kind, query, outcome, count, reason, categories));
+    }
+
+    private LookupAudit.Attempt attempt(UUID caseId, String kind, Map<String, Object> query, String outcome, int count,
+            String reason, List<String> categories) {
+        attempt.audited();
+        try {
+            return new LookupAudit.Attempt(user.name(), caseId, kind, json.writeValueAsString(query), outcome, count,
+                    reason, categories);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("look-up audit could not be written", e);
         }
     }
@@ -243,15 +355,29 @@ public class LookupService {
             Object[] r = java.util.Arrays.copyOfRange(row, 2, row.length);
             Instant start = ((OffsetDateTime) r[7]).toInstant();
             Instant end = r[8] == null ? null : ((OffsetDateTime) r[8]).toInstant();
-            boolean exact = !t.isBefore(start) && (end == null || t.isBefore(end));
+            LookupRequests.PortBlockEvidence block = r.length > 9 && r[9] != null ? block(r, t) : null;
+            boolean exact = within(t, start, end) && (block == null || !block.onlyWithinTolerance());
             String subscriber = codec.decode(IdentityCodec.IdentityField.SUBSCRIBER, (String) r[0]);
             boolean duplicate = out.stream().anyMatch(o -> o.sessionId().equals(r[1]) && o.nasId().equals(r[2])
                     && o.start().equals(start));
             if (!duplicate) {
                 out.add(new LookupRequests.ApCandidate(subscriber, (String) r[1], (String) r[2], (String) r[3],
-                        (String) r[4], (Integer) r[5], (Integer) r[6], start, end, matchedBy, !exact, proof));
+                        (String) r[4], (Integer) r[5], (Integer) r[6], start, end, matchedBy, !exact, proof, block));
             }
         }
+    }
+
+    /** The port block's columns ({@link ApChainStatement#BLOCK_COLUMNS}) after the session's nine. */
+    private static LookupRequests.PortBlockEvidence block(Object[] r, Instant t) {
+        Instant allocated = ((OffsetDateTime) r[12]).toInstant();
+        Instant released = r[13] == null ? null : ((OffsetDateTime) r[13]).toInstant();
+        return new LookupRequests.PortBlockEvidence((String) r[9], (Integer) r[10], (Integer) r[11], allocated, released,
+                (String) r[14], !within(t, allocated, released));
+    }
+
+    /** Intervals are start-inclusive and end-exclusive; an open one has no end. */
+    private static boolean within(Instant t, Instant start, Instant end) {
+        return !t.isBefore(start) && (end == null || t.isBefore(end));
     }
 
     private static LookupRequests.CpEvent event(Object[] r) {
