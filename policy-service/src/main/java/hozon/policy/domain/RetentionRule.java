@@ -107,4 +107,13 @@ public class RetentionRule extends PanacheEntityBase {
                 + " order by effectiveFrom desc, version desc", category, instant, knownAt, Status.ACTIVE)
                 .firstResultOptional();
     }
+
+    /** Whether the version in force at {@code now}, or one scheduled after it, ends retention on purpose achievement. */
+    public static boolean purposeBoundNowOrLater(String category, Instant now) {
+        if (inForce(category, now, now).map(r -> r.mode == RuleMode.UNTIL_PURPOSE_ACHIEVED).orElse(false)) {
+            return true;
+        }
+        return count("categoryCode = ?1 and status = ?2 and effectiveFrom > ?3 and mode = ?4", category, Status.ACTIVE,
+                now, RuleMode.UNTIL_PURPOSE_ACHIEVED) > 0;
+    }
 }

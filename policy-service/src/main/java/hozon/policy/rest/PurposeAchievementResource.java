@@ -37,6 +37,9 @@ public class PurposeAchievementResource {
             content = @Content(schema = @Schema(implementation = PurposeAchievementRequests.AchievementView.class)))
     @APIResponse(responseCode = "400", description = "Unknown category, wrong selector kind, time in the future",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The category's rule is not bound to a purpose (neither the version in"
+            + " force nor a scheduled one is UNTIL_PURPOSE_ACHIEVED): nothing recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(@NotNull @Valid PurposeAchievementRequests.NewAchievement request) {
         return Response.status(Response.Status.CREATED).entity(achievements.record(request)).build();
     }

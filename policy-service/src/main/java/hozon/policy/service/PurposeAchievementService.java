@@ -4,6 +4,8 @@ import hozon.policy.domain.Actor;
 import hozon.policy.domain.LogCategory;
 import hozon.policy.domain.PurposeAchievement;
 import hozon.policy.domain.Refusal;
+import hozon.policy.domain.RetentionRule;
+import hozon.policy.domain.RuleMode;
 import hozon.policy.domain.SelectorKind;
 import hozon.policy.rest.PurposeAchievementRequests;
 import hozon.security.CurrentUser;
@@ -44,6 +46,18 @@ public class PurposeAchievementService {
         if (achieved.isAfter(now)) {
             Refusals.throwIf(Refusal.of("invalid-time", "achievedAt", "R3",
                     "a purpose is achieved when it happens, not in advance (" + achieved + " is after now)"), 400);
+        }
+        // R3: an achievement only ends retention under a rule that is bound to its purpose; for a
+        // fixed period it would change nothing, and storing it would suggest otherwise. A
+        // purpose-bound version in force now or scheduled later is enough.
+        if (!RetentionRule.purposeBoundNowOrLater(c.code, now)) {
+            RetentionRule rule = RetentionRule.inForce(c.code, now, now).orElse(null);
+            Refusals.throwIf(Refusal.of("not-purpose-bound", "category", "R3", rule == null
+                    ? "no retention rule of mode UNTIL_PURPOSE_ACHIEVED is in force or scheduled for " + c.code
+                            + ": an achievement would not end any retention"
+                    : c.code + "'s rule in force (version " + rule.version + ", " + rule.mode + " " + rule.period
+                            + ") is not bound to a purpose, and none is scheduled: an achievement would not end any"
+                            + " retention"), 422);
         }
         PurposeAchievement a = new PurposeAchievement();
         a.id = UUID.randomUUID();

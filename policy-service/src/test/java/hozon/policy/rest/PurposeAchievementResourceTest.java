@@ -69,4 +69,24 @@ class PurposeAchievementResourceTest {
                 .when().post("/api/v1/purpose-achievements").then().statusCode(400)
                 .body("type", equalTo("urn:hozon:problem:invalid-time"));
     }
+
+    @Test
+    void anAchievementForACategoryWithoutAPurposeBoundRuleIsRefusedAndNotStored() {
+        String lastWeek = java.time.Instant.now().minus(java.time.Duration.ofDays(7)).toString();
+        given().contentType(ContentType.JSON).body("{\"category\":\"cp.post\",\"period\":\"P6M\",\"effectiveFrom\":\""
+                        + lastWeek + "\"}")
+                .when().post("/api/v1/retention-rules").then().statusCode(201);
+        given().contentType(ContentType.JSON).body("{\"category\":\"cp.post\",\"selectorKind\":\"ACCOUNT\","
+                        + "\"selectorValue\":\"acct-period-only\",\"reason\":\"account closed\"}")
+                .when().post("/api/v1/purpose-achievements").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:hozon:problem:not-purpose-bound"))
+                .body("detail", org.hamcrest.Matchers.containsString("PERIOD P6M"));
+        given().when().get("/api/v1/purge-plan").then().statusCode(200)
+                .body("purposeAchievements.findAll { it.selectorValue == 'acct-period-only' }",
+                        org.hamcrest.Matchers.empty());
+        given().queryParam("limit", 1000).when().get("/api/v1/audit").then().statusCode(200)
+                .body("findAll { it.action == 'PURPOSE_ACHIEVED' && it.after.contains('account closed') }",
+                        org.hamcrest.Matchers.empty());
+    }
 }
