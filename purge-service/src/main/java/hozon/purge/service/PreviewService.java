@@ -2,6 +2,7 @@ package hozon.purge.service;
 
 import hozon.problem.ProblemException;
 import hozon.purge.client.IngestGateway;
+import hozon.purge.client.PeerFailure;
 import hozon.purge.client.PurgePreview;
 import hozon.purge.domain.AppliedPlan;
 import hozon.purge.domain.PurgeRun;
@@ -87,14 +88,14 @@ public class PreviewService {
             plan = runner.currentPlan(now);
         } catch (RuntimeException e) {
             throw ProblemException.unavailable("policy-unavailable",
-                    "policy-service could not give a plan: " + PurgeRunner.describe(e));
+                    PeerFailure.describe("policy-service", e) + "; no plan, nothing counted");
         }
         PurgePreview preview;
         try {
             preview = ingest.preview(plan.toOrder(UUID.randomUUID()));
         } catch (RuntimeException e) {
             throw ProblemException.unavailable("ingest-unavailable",
-                    "ingest-service could not count: " + PurgeRunner.describe(e));
+                    PeerFailure.describe("ingest-service", e) + "; nothing counted");
         }
         return new Computed(plan, preview.categories().stream()
                 .collect(Collectors.toMap(PurgePreview.CategoryPreview::category, Function.identity())));

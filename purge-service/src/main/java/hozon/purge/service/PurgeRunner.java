@@ -2,6 +2,7 @@ package hozon.purge.service;
 
 import hozon.problem.ProblemException;
 import hozon.purge.client.IngestGateway;
+import hozon.purge.client.PeerFailure;
 import hozon.purge.client.PolicyGateway;
 import hozon.purge.client.PurgeExecution;
 import hozon.purge.client.PurgePlan;
@@ -14,7 +15,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -93,14 +93,15 @@ public class PurgeRunner {
             plan = currentPlan(asOf);
             runs.recordPlan(id, plan);
         } catch (RuntimeException e) {
-            return end(id, Outcome.FAILED, "policy-service unavailable, nothing deleted: " + describe(e), null);
+            return end(id, Outcome.FAILED, PeerFailure.describe("policy-service", e) + "; nothing deleted", null);
         }
         pause();
         PurgeExecution execution;
         try {
             execution = ingest.execute(plan.toOrder(id));
         } catch (RuntimeException e) {
-            return end(id, Outcome.FAILED, "ingest-service did not execute the plan: " + describe(e), removedSoFar(id));
+            return end(id, Outcome.FAILED, "ingest-service did not execute the plan: "
+                    + PeerFailure.describe("ingest-service", e), removedSoFar(id));
         }
         if (!execution.completed()) {
             return end(id, Outcome.FAILED, "ingest-service stopped: " + execution.abortReason(), execution);
@@ -118,7 +119,8 @@ public class PurgeRunner {
                 end(stale, Outcome.FAILED, "interrupted: purge-service stopped during the run; counts are those"
                         + " ingest-service logged for it", removed);
             } catch (RuntimeException e) {
-                LOG.warnf("run %s is still open: ingest-service could not say what it removed (%s)", stale, describe(e));
+                LOG.warnf("run %s is still open: ingest-service could not say what it removed (%s)", stale,
+                        PeerFailure.describe("ingest-service", e));
             }
         }
     }
@@ -155,30 +157,5 @@ public class PurgeRunner {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    /**
-     * A reason fit for the run record: what failed, without stack traces. An HTTP refusal is
-     * quoted by its status and problem detail (the peers never put identifiers there).
-     */
-    static String describe(Throwable e) {
-        if (e instanceof WebApplicationException wae && wae.getResponse() != null) {
-            String detail = "";
-            try {
-                detail = wae.getResponse().readEntity(com.fasterxml.jackson.databind.JsonNode.class).path("detail").asText("");
-            } catch (RuntimeException unreadable) {
-                // no problem body; the status says enough
-            }
-            return "HTTP " + wae.getResponse().getStatus() + (detail.isEmpty() ? "" : ": " + truncate(detail));
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + truncate(root.getMessage()));
-    }
-
-    private static String truncate(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 }
