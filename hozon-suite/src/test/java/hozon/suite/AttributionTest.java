@@ -152,4 +152,54 @@ class AttributionTest {
         client.as("feed").contentType(ContentType.JSON).body(MAP_E.replace("mape-east", "by-feed"))
                 .when().post(url).then().statusCode(403);
     }
+
+    /**
+     * RFC 7422 §2.3's own example through the API: inside 198.51.100.0/28's hosts .1–.14, outside
+     * 192.0.2.1, C = 14, D = 2, ports 0–1023 reserved → 4032 ports per host; 192.0.2.1:5056 is
+     * 198.51.100.2; 57472 starts the dynamic pool. A configuration that would need rounding is refused.
+     */
+    @Test
+    void deterministicCgnAsRfc7422StatesItExactlyAndNeverRounded() {
+        String url = suite.url(ServiceName.INGEST) + "/api/v1/attribution/rule-sets";
+        String rfc = "{\"name\":\"dcgn-rfc7422\",\"mechanism\":\"DETERMINISTIC_CGN\",\"validFrom\":\""
+                + T.minus(30, ChronoUnit.DAYS) + "\",\"provenance\":\"OTHER\",\"provenanceNote\":\"RFC 7422 section 2.3\","
+                + "\"deterministicCgn\":[{\"insideFirst\":\"198.51.100.1\",\"insideLast\":\"198.51.100.14\","
+                + "\"outsideFirst\":\"192.0.2.1\",\"outsideLast\":\"192.0.2.1\",\"compression\":14,"
+                + "\"reservedPorts\":1024,\"dynamicSlots\":2,\"algorithm\":\"SEQUENTIAL\"}]}";
+        client.as("carol", "policy-admin").contentType(ContentType.JSON).body(rfc.replace("\"dynamicSlots\":2",
+                        "\"dynamicPercent\":12"))
+                .when().post(url).then().statusCode(400).body("errors[0].reason", containsString("never rounded"));
+        client.as("carol", "policy-admin").contentType(ContentType.JSON).body(rfc)
+                .when().post(url).then().statusCode(201).body("deterministicCgn[0].portsPerHost", equalTo(4032));
+        client.as("feed").contentType(ContentType.JSON).body("{\"records\":[" + session("sub-RFC2", "198.51.100.2") + "]}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/ap/sessions").then().statusCode(200);
+        JsonPath a = ap("192.0.2.1", 5056, T.plus(1, ChronoUnit.HOURS)).statusCode(200).extract().jsonPath();
+        assertThat(a.getList("candidates.subscriberId")).containsExactly("sub-RFC2");
+        assertThat(a.getString("derivations[0].insideHosts[0].inside")).isEqualTo("198.51.100.2");
+        assertThat(a.getList("derivations[0].insideHosts[0].ports")).containsExactly(5056, 9087);
+        assertThat(a.getInt("derivations[0].parameters.portsPerHost")).isEqualTo(4032);
+        assertThat(a.getInt("derivations[0].parameters.dynamicPoolFrom")).isEqualTo(57472);
+        JsonPath pool = ap("192.0.2.1", 57472, T.plus(1, ChronoUnit.HOURS)).statusCode(200).extract().jsonPath();
+        assertThat(pool.getString("derivations[0].slot")).isEqualTo("DYNAMIC_POOL");
+    }
+
+    /** MAP-E with PSID length 0 (RFC 7597 Appendix A Example 4's shape): the CE owns the whole address, port 80 too. */
+    @Test
+    void mapEWithoutSharingGivesEveryPortOfTheAddressToItsCustomer() {
+        String url = suite.url(ServiceName.INGEST) + "/api/v1/attribution/rule-sets";
+        client.as("carol", "policy-admin").contentType(ContentType.JSON).body("{\"name\":\"mape-whole\",\"mechanism\":"
+                        + "\"MAP_E\",\"validFrom\":\"" + T.minus(30, ChronoUnit.DAYS) + "\",\"provenance\":\"OTHER\","
+                        + "\"provenanceNote\":\"k = 0\",\"mapERules\":[{\"ruleIpv6Prefix\":\"2001:db8:a000::/40\","
+                        + "\"ruleIpv4Prefix\":\"192.0.2.128/25\",\"eaBitsLength\":7,\"psidOffset\":6,\"psidLength\":0}]}")
+                .when().post(url).then().statusCode(201);
+        // 192.0.2.130: suffix 2 → EA bits 0000010 → 2001:db8:a004::/47.
+        client.as("feed").contentType(ContentType.JSON).body("{\"records\":[" + session("sub-WHOLE", "2001:db8:a004::/47") + "]}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/ap/sessions").then().statusCode(200);
+        for (Integer port : new Integer[] {80, 1023, 65535, null}) {
+            JsonPath a = ap("192.0.2.130", port, T.plus(1, ChronoUnit.HOURS)).statusCode(200).extract().jsonPath();
+            assertThat(a.getList("candidates.subscriberId")).as("port " + port).containsExactly("sub-WHOLE");
+            assertThat(a.getBoolean("ambiguous")).isFalse();
+            assertThat(a.getString("derivations[0].endUserPrefix")).isEqualTo("2001:db8:a004::/47");
+        }
+    }
 }

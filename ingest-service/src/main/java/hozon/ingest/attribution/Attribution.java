@@ -53,20 +53,24 @@ public class Attribution {
                         "endUserPrefixLength", rule.endUserPrefixLength()));
                 proof.put("ipv4", ip);
                 int before = found.size();
-                if (port != null) {
-                    if (rule.excluded(port)) {
+                if (port != null || !rule.shared()) {
+                    // Not shared (k = 0): the whole address, every port, belongs to one CE (PSID 0).
+                    int p = port == null ? 0 : port;
+                    if (rule.excluded(p)) {
                         return "port " + port + " lies in MAP-E rule set " + set.name() + " v" + set.version()
                                 + "'s excluded range 0-" + ((1 << (16 - rule.psidOffset())) - 1) + " (PSID offset a = "
                                 + rule.psidOffset() + ", A = 0): no customer owns it (RFC 7597 §5.1)";
                     }
-                    int psid = rule.psidOf(port);
+                    int psid = rule.psidOf(p);
                     String prefix = rule.endUserPrefix(ip, psid);
-                    proof.put("port", port);
+                    if (port != null) {
+                        proof.put("port", port);
+                    }
                     proof.put("psid", psid);
                     proof.put("eaBits", binary(rule.eaBitsOf(ip, psid), rule.eaBits()));
                     proof.put("endUserPrefix", prefix);
                     List<int[]> ranges = rule.portRanges(psid);
-                    int[] containing = ranges.stream().filter(r -> port >= r[0] && port <= r[1]).findFirst().orElseThrow();
+                    int[] containing = ranges.stream().filter(r -> p >= r[0] && p <= r[1]).findFirst().orElseThrow();
                     proof.put("portSet", Map.of("ranges", ranges.size(), "portsEach", containing[1] - containing[0] + 1,
                             "first", List.of(ranges.get(0)[0], ranges.get(0)[1]), "containingPort",
                             List.of(containing[0], containing[1])));
@@ -97,7 +101,7 @@ public class Attribution {
                 Map<String, Object> proof = header(set);
                 proof.put("parameters", Map.of("insideRange", cgn.insideFirst() + "-" + cgn.insideLast(), "outsideRange",
                         cgn.outsideFirst() + "-" + cgn.outsideLast(), "compression", cgn.compression(), "reservedPorts",
-                        cgn.reservedPorts(), "dynamicPoolPercent", cgn.dynamicPercent(), "portsPerHost", cgn.portsPerHost(),
+                        cgn.reservedPorts(), "portsPerHost", cgn.portsPerHost(), "dynamicPoolFrom", cgn.dynamicPoolFrom(),
                         "algorithm", DeterministicCgn.ALGORITHM));
                 proof.put("outside", ip);
                 int before = found.size();

@@ -66,20 +66,35 @@ public record MapERule(String ipv6Prefix, int n, String ipv4Prefix, int r, int e
         return a.shiftRight(suffixBits()).equals(ipv4(ipv4Prefix).shiftRight(suffixBits()));
     }
 
-    /** Ports each CE gets: (2^a − 1)·2^m when a > 0, else 2^m. */
+    /**
+     * Whether the address is shared at all. With a PSID length k = 0 each CE has a whole IPv4
+     * address (RFC 7597 §5.2, Appendix A Example 4): there is no port set, the PSID offset has
+     * no meaning and every port 0–65535 belongs to that CE.
+     */
+    public boolean shared() {
+        return psidLength > 0;
+    }
+
+    /** Ports each CE gets: (2^a − 1)·2^m when the address is shared and a > 0, 2^m when a = 0, 65536 when not shared. */
     public int portsPerCe() {
+        if (!shared()) {
+            return 65536;
+        }
         int aValues = psidOffset == 0 ? 1 : (1 << psidOffset) - 1;
         return aValues << m();
     }
 
-    /** Whether the port lies in the range no CE owns (A = 0 with a > 0, i.e. 0 … 2^(16−a) − 1). */
+    /**
+     * Whether the port lies in the range no CE owns (A = 0 with a > 0, i.e. 0 … 2^(16−a) − 1,
+     * RFC 7597 §5.1). Only a shared address has such a range.
+     */
     public boolean excluded(int port) {
-        return psidOffset > 0 && (port >>> (16 - psidOffset)) == 0;
+        return shared() && psidOffset > 0 && (port >>> (16 - psidOffset)) == 0;
     }
 
-    /** The PSID that owns a port (the port must not be excluded). */
+    /** The PSID that owns a port (the port must not be excluded); 0 when the address is not shared. */
     public int psidOf(int port) {
-        return (port >>> m()) & ((1 << psidLength) - 1);
+        return shared() ? (port >>> m()) & ((1 << psidLength) - 1) : 0;
     }
 
     /** EA bits of (IPv4 address, PSID): the IPv4 suffix, then the PSID. */
@@ -113,9 +128,13 @@ public record MapERule(String ipv6Prefix, int n, String ipv4Prefix, int r, int e
     public record Share(String ipv4, int psid) {
     }
 
-    /** The CE's ports as ranges [first, last] (one per A value). */
+    /** The CE's ports as ranges [first, last] (one per A value; all ports when the address is not shared). */
     public List<int[]> portRanges(int psid) {
         List<int[]> out = new ArrayList<>();
+        if (!shared()) {
+            out.add(new int[] {0, 65535});
+            return out;
+        }
         int aFrom = psidOffset == 0 ? 0 : 1;
         for (int aValue = aFrom; aValue < (1 << psidOffset); aValue++) {
             int first = (aValue << (16 - psidOffset)) | (psid << m());

@@ -39,8 +39,19 @@ public class RuleSets {
             Integer psidLength) {
     }
 
+    /**
+     * A deterministic CGN configuration as published: ports per host either as the device sets
+     * it ({@code portsPerHost}) or from RFC 7422's D ({@code dynamicSlots}) or a pool share
+     * ({@code dynamicPercent}) — one of them; stored and answered with {@code portsPerHost}
+     * resolved exactly.
+     */
     public record DcgnSpec(String insideFirst, String insideLast, String outsideFirst, String outsideLast,
-            Integer compression, Integer reservedPorts, Integer dynamicPercent, String algorithm) {
+            Integer compression, Integer reservedPorts, Integer dynamicSlots, Integer dynamicPercent, Integer portsPerHost,
+            String algorithm) {
+
+        DeterministicCgn.Ports ports() {
+            return DeterministicCgn.portsPerHost(compression, reservedPorts, dynamicSlots, dynamicPercent, portsPerHost);
+        }
     }
 
     public record NewRuleSet(String name, Mechanism mechanism, Instant validFrom, Instant validTo, Provenance provenance,
@@ -73,7 +84,7 @@ public class RuleSets {
 
         public List<DeterministicCgn> dcgn() {
             return deterministicCgn.stream().map(d -> new DeterministicCgn(d.insideFirst(), d.insideLast(),
-                    d.outsideFirst(), d.outsideLast(), d.compression(), d.reservedPorts(), d.dynamicPercent())).toList();
+                    d.outsideFirst(), d.outsideLast(), d.compression(), d.reservedPorts(), d.portsPerHost())).toList();
         }
     }
 
@@ -175,12 +186,13 @@ public class RuleSets {
         }
         for (int i = 0; i < dcgn.size(); i++) {
             DcgnSpec d = dcgn.get(i);
-            String v = d.compression() == null || d.reservedPorts() == null || d.dynamicPercent() == null
+            String v = d.compression() == null || d.reservedPorts() == null
                     || d.insideFirst() == null || d.insideLast() == null || d.outsideFirst() == null || d.outsideLast() == null
-                    ? "every parameter is required"
+                    ? "insideFirst, insideLast, outsideFirst, outsideLast, compression and reservedPorts are required"
                     : !DeterministicCgn.ALGORITHM.equals(d.algorithm()) ? "algorithm must be " + DeterministicCgn.ALGORITHM
+                    : d.ports().refusal() != null ? d.ports().refusal()
                     : DeterministicCgn.violation(d.insideFirst(), d.insideLast(), d.outsideFirst(), d.outsideLast(),
-                            d.compression(), d.reservedPorts(), d.dynamicPercent());
+                            d.compression(), d.reservedPorts(), d.ports().perHost());
             if (v != null) {
                 e.add(new FieldError(i, "deterministicCgn[" + i + "]", v));
             } else {
@@ -329,12 +341,13 @@ public class RuleSets {
         }
         Map<UUID, List<DcgnSpec>> dcgn = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("select rule_set_id, host(inside_first), host(inside_last),"
-                + " host(outside_first), host(outside_last), compression, reserved_ports, dynamic_percent, algorithm"
-                + " from dcgn_config order by rule_set_id, ordinal"); ResultSet rs = ps.executeQuery()) {
+                + " host(outside_first), host(outside_last), compression, reserved_ports, dynamic_slots, dynamic_percent,"
+                + " ports_per_host, algorithm from dcgn_config order by rule_set_id, ordinal");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 dcgn.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new DcgnSpec(
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7),
-                        rs.getInt(8), rs.getString(9)));
+                        (Integer) rs.getObject(8), (Integer) rs.getObject(9), rs.getInt(10), rs.getString(11)));
             }
         }
         List<RuleSet> out = new ArrayList<>();
@@ -386,8 +399,8 @@ public class RuleSets {
             ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("insert into dcgn_config (rule_set_id, ordinal, inside_first,"
-                + " inside_last, outside_first, outside_last, compression, reserved_ports, dynamic_percent, algorithm)"
-                + " values (?, ?, ?::inet, ?::inet, ?::inet, ?::inet, ?, ?, ?, ?)")) {
+                + " inside_last, outside_first, outside_last, compression, reserved_ports, dynamic_slots, dynamic_percent,"
+                + " ports_per_host, algorithm) values (?, ?, ?::inet, ?::inet, ?::inet, ?::inet, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < s.deterministicCgn().size(); i++) {
                 DcgnSpec d = s.deterministicCgn().get(i);
                 ps.setObject(1, s.id());
@@ -398,8 +411,10 @@ public class RuleSets {
                 ps.setString(6, d.outsideLast());
                 ps.setInt(7, d.compression());
                 ps.setInt(8, d.reservedPorts());
-                ps.setInt(9, d.dynamicPercent());
-                ps.setString(10, d.algorithm());
+                ps.setObject(9, d.dynamicSlots(), java.sql.Types.INTEGER);
+                ps.setObject(10, d.dynamicPercent(), java.sql.Types.INTEGER);
+                ps.setInt(11, d.ports().perHost());
+                ps.setString(12, d.algorithm());
                 ps.addBatch();
             }
             ps.executeBatch();

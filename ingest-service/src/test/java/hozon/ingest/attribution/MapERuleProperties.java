@@ -85,4 +85,24 @@ class MapERuleProperties {
                 .contains("a + PSID length k must not exceed 16");
         assertThat(MapERule.violation("2001:db8::", 40, "198.18.0.0", 15, 25, 4, 8)).contains("must not be longer than /64");
     }
+
+    /**
+     * RFC 7597 Appendix A Example 4's shape: PSID length k = 0, each CE gets a whole IPv4
+     * address. No port set, no excluded range (the PSID offset a = 6 means nothing here): every
+     * port 0–65535 belongs to that CE.
+     */
+    @Example
+    void withPsidLengthZeroEveryPortBelongsToTheAddresssCe() {
+        MapERule rule = new MapERule("2001:db8::", 40, "192.0.2.0", 24, 8, 6, 0);
+        assertThat(rule.shared()).isFalse();
+        assertThat(rule.portsPerCe()).isEqualTo(65536);
+        for (int port : new int[] {0, 1, 1023, 1024, 65535}) {
+            assertThat(rule.excluded(port)).as("port " + port).isFalse();
+            assertThat(rule.psidOf(port)).isZero();
+            assertThat(rule.owns(0, port)).isTrue();
+        }
+        assertThat(rule.portRanges(0)).singleElement().satisfies(r -> assertThat(r).containsExactly(0, 65535));
+        assertThat(rule.endUserPrefix("192.0.2.18", 0)).isEqualTo("2001:db8:12::/48");
+        assertThat(rule.shareOf("2001:db8:12::/48")).isEqualTo(new MapERule.Share("192.0.2.18", 0));
+    }
 }
