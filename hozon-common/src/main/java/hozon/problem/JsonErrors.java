@@ -70,6 +70,21 @@ public final class JsonErrors {
     }
 
     static String reason(MismatchedInputException e) {
+        String strict = hozon.json.JsonReasons.of(e);
+        if (strict != null) {
+            return strict;
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+            return "must not be null";
+        }
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.contains("Trailing token")) {
+            return "one JSON value only: nothing may follow it";
+        }
+        if (message.contains("Cannot coerce") || message.contains("coercion")) {
+            Class<?> t = e.getTargetType();
+            return t == null ? "wrong JSON type" : "must be a " + simple(t) + " of JSON's own type (no coercion)";
+        }
         Class<?> target = e.getTargetType();
         if (target == null) {
             return "unexpected value";
@@ -80,6 +95,16 @@ public final class JsonErrors {
         if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
             return "must be an RFC 3339 date-time with offset, e.g. 2026-03-01T10:00:00+09:00";
         }
-        return "must be a " + target.getSimpleName();
+        return "must be a " + simple(target);
+    }
+
+    private static String simple(Class<?> t) {
+        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
+            return "whole number";
+        }
+        if (t == Boolean.class || t == boolean.class) {
+            return "boolean";
+        }
+        return t.getSimpleName();
     }
 }

@@ -60,8 +60,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
+        Problem.FieldError error = JsonErrors.of(e, null);
         return toResponse(new Problem("malformed-body", "Malformed request body", 400,
-                "The body does not match the expected schema").withError(JsonErrors.of(e, null)));
+                "The body does not match the expected schema: " + error.field() + " " + error.reason()
+                        + "; nothing was stored").withError(error));
     }
 
     @ServerExceptionMapper
@@ -73,13 +75,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
         return toResponse(new Problem("malformed-body", "Malformed request body", 400,
-                "The body is not valid JSON"));
+                "The body is not valid JSON" + where + "; nothing was stored")
+                .withError(new Problem.FieldError(null, "(body)", "not valid JSON" + where)));
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        // The JSON reader reports a body it could not read as a 400 with the parser's exception as cause.
+        if (e.getCause() instanceof UnrecognizedPropertyException u) {
+            return unrecognizedField(u);
+        }
+        if (e.getCause() instanceof MismatchedInputException m) {
+            return mismatchedInput(m);
+        }
+        if (e.getCause() instanceof JsonProcessingException j) {
+            return malformedJson(j);
+        }
         if (status >= 500) {
             return unexpected(e);
         }

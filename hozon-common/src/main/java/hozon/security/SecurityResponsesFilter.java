@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * (roles are not OAuth scopes, so they move from the requirement into the description, where
  * a reader finds them), and the answers the security layer may give before the operation
  * runs: 401 without a valid token, 403 for a role that may not, 429 over the rate limit.
+ * Also states every string's bound: a string without a smaller {@code maxLength} gets the one
+ * the strict JSON reader enforces for all ({@link hozon.json.StrictJson}).
  */
 public class SecurityResponsesFilter implements OASFilter {
 
@@ -42,6 +44,19 @@ public class SecurityResponsesFilter implements OASFilter {
             add(responses, "429", "Rate limit exceeded; retry after the Retry-After seconds");
         }
         return operation;
+    }
+
+    @Override
+    public org.eclipse.microprofile.openapi.models.media.Schema filterSchema(
+            org.eclipse.microprofile.openapi.models.media.Schema schema) {
+        boolean string = schema.getType() != null
+                && schema.getType().contains(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING);
+        boolean bounded = schema.getMaxLength() != null || schema.getEnumeration() != null
+                || schema.getFormat() != null && java.util.Set.of("date", "date-time", "uuid").contains(schema.getFormat());
+        if (string && !bounded) {
+            schema.setMaxLength(hozon.json.StrictJson.maxStringLength());
+        }
+        return schema;
     }
 
     private static void add(APIResponses responses, String code, String description) {

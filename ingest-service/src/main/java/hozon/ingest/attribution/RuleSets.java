@@ -171,8 +171,9 @@ public class RuleSets {
             MapERuleSpec s = rules.get(i);
             String v;
             try {
-                v = s.ruleIpv6Prefix() == null || s.ruleIpv4Prefix() == null || s.eaBitsLength() == null
-                        || s.psidOffset() == null || s.psidLength() == null ? "every parameter is required"
+                String missing = missing("ruleIpv6Prefix", s.ruleIpv6Prefix(), "ruleIpv4Prefix", s.ruleIpv4Prefix(),
+                        "eaBitsLength", s.eaBitsLength(), "psidOffset", s.psidOffset(), "psidLength", s.psidLength());
+                v = missing != null ? missing
                         : MapERule.violation(addr(s.ruleIpv6Prefix()), len(s.ruleIpv6Prefix()), addr(s.ruleIpv4Prefix()),
                                 len(s.ruleIpv4Prefix()), s.eaBitsLength(), s.psidOffset(), s.psidLength());
             } catch (IllegalArgumentException ex) {
@@ -186,9 +187,10 @@ public class RuleSets {
         }
         for (int i = 0; i < dcgn.size(); i++) {
             DcgnSpec d = dcgn.get(i);
-            String v = d.compression() == null || d.reservedPorts() == null
-                    || d.insideFirst() == null || d.insideLast() == null || d.outsideFirst() == null || d.outsideLast() == null
-                    ? "insideFirst, insideLast, outsideFirst, outsideLast, compression and reservedPorts are required"
+            String missing = missing("insideFirst", d.insideFirst(), "insideLast", d.insideLast(), "outsideFirst",
+                    d.outsideFirst(), "outsideLast", d.outsideLast(), "compression", d.compression(), "reservedPorts",
+                    d.reservedPorts());
+            String v = missing != null ? missing
                     : !DeterministicCgn.ALGORITHM.equals(d.algorithm()) ? "algorithm must be " + DeterministicCgn.ALGORITHM
                     : d.ports().refusal() != null ? d.ports().refusal()
                     : DeterministicCgn.violation(d.insideFirst(), d.insideLast(), d.outsideFirst(), d.outsideLast(),
@@ -207,6 +209,17 @@ public class RuleSets {
             }
         }
         return e;
+    }
+
+    /** "psidOffset, psidLength required" for the named values that are null; null when none is. */
+    private static String missing(Object... namesAndValues) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] == null) {
+                names.add((String) namesAndValues[i]);
+            }
+        }
+        return names.isEmpty() ? null : String.join(", ", names) + (names.size() == 1 ? " is" : " are") + " required";
     }
 
     private static void checkNoOverlap(RuleSet candidate, List<RuleSet> all) {

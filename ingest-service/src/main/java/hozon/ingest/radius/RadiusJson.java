@@ -34,22 +34,42 @@ public final class RadiusJson {
             throw ProblemException.invalid("An accounting request is one JSON object of RADIUS attributes",
                     FieldError.of("(body)", "must be a JSON object"));
         }
+        List<FieldError> errors = new ArrayList<>();
         Map<String, String> attrs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            String v = value(e.getValue());
-            if (v != null) {
-                attrs.put(e.getKey(), v);
+            JsonNode leaf = leaf(e.getValue());
+            String kind = KEPT.get(e.getKey());
+            if (leaf == null || kind == null) {
+                // Attributes outside the log are dropped on arrival: refusing them would only make
+                // the NAS retransmit; they are never stored.
+                continue;
             }
+            String type = typeError(kind, leaf);
+            if (type != null) {
+                errors.add(FieldError.of(e.getKey(), type));
+                continue;
+            }
+            String v = leaf.asText();
+            // rlm_rest expands json_encode's output once more, so "/" arrives as "\/" inside the
+            // value (seen with FreeRADIUS 3.2.1: "2001:db8::\\\/56"); no kept attribute holds a backslash.
+            attrs.put(e.getKey(), v.indexOf('\\') >= 0 ? v.replace("\\/", "/") : v);
         }
-        List<FieldError> errors = new ArrayList<>();
         String statusText = attrs.get("Acct-Status-Type");
         AccountingPacket.Status status = statusText == null ? null : AccountingPacket.Status.of(statusText);
         if (status == null) {
             errors.add(FieldError.of("Acct-Status-Type", statusText == null ? "is required"
                     : "'" + statusText + "' is not Start, Interim-Update, Stop, Accounting-On or Accounting-Off"));
         }
-        String nas = first(attrs.get("NAS-Identifier"), attrs.get("NAS-IP-Address"));
+        String nasIp = attrs.get("NAS-IP-Address");
+        if (nasIp != null && !IpAddresses.isIpv4(nasIp)) {
+            errors.add(FieldError.of("NAS-IP-Address", "'" + nasIp + "' is not an IPv4 address"));
+        }
+        String nasIpv6 = attrs.get("NAS-IPv6-Address");
+        if (nasIpv6 != null && (!nasIpv6.contains(":") || IpAddresses.parseAddress(nasIpv6) == null)) {
+            errors.add(FieldError.of("NAS-IPv6-Address", "'" + nasIpv6 + "' is not an IPv6 address"));
+        }
+        String nas = first(attrs.get("NAS-Identifier"), first(nasIp, nasIpv6));
         if (nas == null) {
             errors.add(FieldError.of("NAS-Identifier", "NAS-Identifier or NAS-IP-Address is required"));
         }
@@ -95,21 +115,62 @@ public final class RadiusJson {
                 attrs.get("Calling-Station-Id"), attrs.get("Acct-Terminate-Cause"), eventTime, sessionSeconds);
     }
 
-    /** The attribute's (first) value as text, in either shape; null for JSON null or an empty array. */
-    static String value(JsonNode n) {
+    /**
+     * What each kept attribute is: TEXT (a string), INTEGER (a number or its decimal text), or
+     * ENUM (a name or number; Event-Timestamp too: FreeRADIUS date text or epoch seconds).
+     */
+    private static final Map<String, String> KEPT = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        for (String t : List.of("NAS-Identifier", "NAS-IP-Address", "NAS-IPv6-Address", "Acct-Session-Id",
+                "Acct-Multi-Session-Id", "User-Name", "Calling-Station-Id", "Framed-IP-Address", "Framed-IPv6-Prefix",
+                "Delegated-IPv6-Prefix")) {
+            KEPT.put(t, "TEXT");
+        }
+        for (String t : List.of("Acct-Session-Time", "Acct-Delay-Time")) {
+            KEPT.put(t, "INTEGER");
+        }
+        for (String t : List.of("Acct-Status-Type", "Acct-Terminate-Cause", "Event-Timestamp")) {
+            KEPT.put(t, "ENUM");
+        }
+    }
+
+    /** The attribute's (first) value in either shape ({"type","value":[…]} or flat); null for JSON null or an empty array. */
+    static JsonNode leaf(JsonNode n) {
         if (n == null || n.isNull()) {
             return null;
         }
         if (n.isObject()) {
-            return value(n.get("value"));
+            return n.has("value") ? leaf(n.get("value")) : n;
         }
         if (n.isArray()) {
-            return n.isEmpty() ? null : value(n.get(0));
+            return n.isEmpty() ? null : leaf(n.get(0));
         }
-        // rlm_rest expands json_encode's output once more, so "/" arrives as "\/" inside the
-        // value (seen with FreeRADIUS 3.2.1: "2001:db8::\\\/56"); no kept attribute holds a backslash.
-        String v = n.asText();
-        return v.indexOf('\\') >= 0 ? v.replace("\\/", "/") : v;
+        return n;
+    }
+
+    /** Why a kept attribute's JSON value has the wrong type, or null. */
+    private static String typeError(String kind, JsonNode leaf) {
+        boolean ok = switch (kind) {
+            case "TEXT" -> leaf.isTextual();
+            case "INTEGER" -> leaf.isIntegralNumber() || leaf.isTextual();
+            default -> leaf.isTextual() || leaf.isIntegralNumber();
+        };
+        if (!ok) {
+            return "must be " + ("TEXT".equals(kind) ? "a string" : "INTEGER".equals(kind) ? "a whole number"
+                    : "a name or number") + ", not " + (leaf.isObject() ? "an object" : leaf.isArray() ? "an array"
+                    : leaf.isBoolean() ? "a boolean" : leaf.isNumber() ? "a number" : leaf.getNodeType().name().toLowerCase());
+        }
+        if (leaf.isTextual()) {
+            String v = leaf.asText();
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c < 0x20 || c == 0x7f) {
+                    return "control character U+" + String.format("%04X", (int) c) + " is not allowed";
+                }
+            }
+        }
+        return null;
     }
 
     private static String first(String a, String b) {
@@ -127,8 +188,6 @@ public final class RadiusJson {
     private static void text(List<FieldError> errors, String name, String v) {
         if (v != null && v.length() > MAX_TEXT) {
             errors.add(FieldError.of(name, "must be at most " + MAX_TEXT + " characters"));
-        } else if (v != null && v.indexOf('\u0000') >= 0) {
-            errors.add(FieldError.of(name, "must not contain NUL characters"));
         }
     }
 
@@ -151,8 +210,8 @@ public final class RadiusJson {
         if (v == null) {
             return 0;
         }
-        if (!v.matches("\\d{1,10}")) {
-            errors.add(FieldError.of(name, "must be a whole number of seconds"));
+        if (!v.matches("\\d{1,10}") || Long.parseLong(v) > 0xFFFFFFFFL) {
+            errors.add(FieldError.of(name, "must be a whole number of seconds, 0 to 4294967295 (RFC 2866)"));
             return 0;
         }
         return Long.parseLong(v);

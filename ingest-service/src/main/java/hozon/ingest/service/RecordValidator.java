@@ -191,6 +191,11 @@ public class RecordValidator {
         if (end != null && end.toInstant().isBefore(start.toInstant())) {
             errors.add(new FieldError(i, endField, "must not be before " + startField));
         }
+        if (end != null && end.toInstant().isAfter(latest)) {
+            // An interval cannot have ended yet in the future: a session "ending in 2999" would
+            // claim the address for centuries of look-ups.
+            errors.add(new FieldError(i, endField, "lies in the future beyond the allowed clock skew"));
+        }
     }
 
     private static void throwIfAny(List<FieldError> errors) {

@@ -180,4 +180,28 @@ class RadiusAccountingTest {
                 .body("errors[0].field", equalTo("Event-Timestamp"));
         assertThat(rows(user)).isZero();
     }
+
+    /** A kept attribute with a value of the wrong kind is refused and named; nothing is stored. */
+    @Test
+    void keptAttributesOfTheWrongKindAreRefusedAndNamed() {
+        String user = "sub-" + UUID.randomUUID();
+        Map<String, Object> badNas = packet("Start", user, "Y", "bras-4", T, "Framed-IP-Address", "100.64.33.1");
+        badNas.remove("NAS-Identifier");
+        badNas.put("NAS-IP-Address", "300.1.2.3");
+        given().contentType(ContentType.JSON).body(flat(badNas)).when().post("/api/v1/radius/accounting").then()
+                .statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("NAS-IP-Address"));
+        given().contentType(ContentType.JSON).body(flat(packet("Stop", user, "Y", "bras-4", T, "Framed-IP-Address",
+                        "100.64.33.1", "Acct-Session-Time", -5)))
+                .when().post("/api/v1/radius/accounting").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("Acct-Session-Time"));
+        given().contentType(ContentType.JSON).body(flat(packet("Start", user, "Y", "bras-4", T, "Framed-IP-Address",
+                        "100.64.33.1")).replace("\"User-Name\":\"" + user + "\"", "\"User-Name\":{\"a\":1}"))
+                .when().post("/api/v1/radius/accounting").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("User-Name"));
+        given().contentType(ContentType.JSON).body(flat(packet("Start", user, "Y", "bras-4", T, "Framed-IP-Address",
+                        "100.64.33.1", "Calling-Station-Id", "090\\u00001234")))
+                .when().post("/api/v1/radius/accounting").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("Calling-Station-Id"));
+        assertThat(rows(user)).isZero();
+    }
 }

@@ -65,8 +65,10 @@ public final class RetentionPeriod {
         if (p.isNegative() || p.isZero() || p.getYears() < 0 || p.getMonths() < 0 || p.getDays() < 0) {
             return Parsed.error("'" + text + "' must be positive in every part");
         }
-        if (p.toTotalMonths() > 12L * 100) {
-            return Parsed.error("'" + text + "' exceeds 100 years");
+        // No business need justifies half a century, and every cutoff then stays inside the
+        // times the services exchange (years 1970–2200, hozon.json.StrictJson).
+        if (p.toTotalMonths() + p.getDays() / 28 > 12L * 50) {
+            return Parsed.error("'" + text + "' exceeds 50 years");
         }
         return new Parsed(new RetentionPeriod(p), null);
     }
