@@ -1,4 +1,4 @@
-package hozon.purge.client;
+package hozon.problem;
 
 import jakarta.ws.rs.WebApplicationException;
 import java.net.ConnectException;

@@ -1,4 +1,4 @@
-package hozon.purge.client;
+package hozon.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,12 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
-import org.junit.jupiter.api.Test;
+import net.jqwik.api.Example;
 
 /** Failure reasons an operator reads in a run record: words, never Java class names. */
 class PeerFailureTest {
 
-    @Test
+    @Example
     void namesTheUsualFailuresInWords() {
         assertThat(PeerFailure.describe("policy-service",
                 new ProcessingException(new ConnectException("Connection refused: localhost/127.0.0.1:1"))))
@@ -25,7 +25,7 @@ class PeerFailureTest {
                 .isEqualTo("policy-service unreachable (host name not known)");
     }
 
-    @Test
+    @Example
     void anUnknownFailureGetsAnIncidentIdNotAClassName() {
         String reason = PeerFailure.describe("ingest-service", new ArrayIndexOutOfBoundsException("3"));
         assertThat(reason).startsWith("ingest-service call failed (incident ").doesNotContain("Exception");

@@ -16,7 +16,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,8 +41,7 @@ public class CaseDecisions {
     private static final int MAX_ENTRIES = 10_000;
 
     @Inject
-    @RestClient
-    PolicyClient policy;
+    PolicyGateway policy;
 
     @Inject
     IngestConfig config;
@@ -60,7 +58,7 @@ public class CaseDecisions {
     private record Key(UUID caseId, String lookup, String category) {
     }
 
-    private record Remembered(PolicyClient.CaseDecision decision, Instant refreshFrom, Instant until) {
+    private record Remembered(PolicyGateway.CaseDecision decision, Instant refreshFrom, Instant until) {
     }
 
     @PostConstruct
@@ -80,7 +78,7 @@ public class CaseDecisions {
     }
 
     /** @throws RuntimeException when policy-service cannot answer and no fresh "allowed" is known */
-    public PolicyClient.CaseDecision decide(UUID caseId, String lookup, String category) {
+    public PolicyGateway.CaseDecision decide(UUID caseId, String lookup, String category) {
         Key key = new Key(caseId, lookup, category);
         Instant now = clock.instant();
         Remembered r = allowed.get(key);
@@ -112,9 +110,8 @@ public class CaseDecisions {
     }
 
     /** Asks policy-service; remembers an "allowed", forgets the key on a refusal. */
-    private PolicyClient.CaseDecision ask(Key key, Instant askedAt) {
-        PolicyClient.CaseDecision d = policy.decide(new PolicyClient.CaseDecisionRequest(key.caseId(), key.lookup(),
-                key.category()));
+    private PolicyGateway.CaseDecision ask(Key key, Instant askedAt) {
+        PolicyGateway.CaseDecision d = policy.decide(key.caseId(), key.lookup(), key.category());
         Duration ttl = config.lookup().decisionTtl();
         if (d.allowed() && !ttl.isZero()) {
             Instant until = askedAt.plus(ttl);

@@ -1,5 +1,6 @@
 package hozon.ingest.client;
 
+import hozon.problem.PeerFailure;
 import hozon.ingest.store.RecordKind;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
@@ -17,7 +18,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,8 +32,7 @@ public class CategoryCache {
     private static final Logger LOG = Logger.getLogger(CategoryCache.class);
 
     @Inject
-    @RestClient
-    PolicyClient policy;
+    PolicyGateway policy;
 
     @Inject
     AgroalDataSource dataSource;
@@ -56,16 +55,16 @@ public class CategoryCache {
 
     /** @return whether policy-service answered */
     public boolean refresh() {
-        List<PolicyClient.Category> fetched;
+        List<PolicyGateway.Category> fetched;
         try {
             fetched = policy.categories();
         } catch (RuntimeException e) {
-            LOG.debugf("policy-service unreachable for categories (%s); keeping %d cached", e.getClass().getSimpleName(),
+            LOG.debugf("categories not refreshed (%s); keeping %d cached", PeerFailure.describe("policy-service", e),
                     known.size());
             return false;
         }
         Map<String, String> fresh = fetched.stream()
-                .collect(Collectors.toMap(PolicyClient.Category::code, c -> String.valueOf(c.actor()), (a, b) -> a));
+                .collect(Collectors.toMap(PolicyGateway.Category::code, c -> String.valueOf(c.actor()), (a, b) -> a));
         if (!fresh.equals(known)) {
             try {
                 persist(fresh);

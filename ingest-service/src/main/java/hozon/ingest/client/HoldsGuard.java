@@ -1,9 +1,9 @@
 package hozon.ingest.client;
 
+import hozon.problem.PeerFailure;
 import hozon.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Makes "a hold placed after the plan was fetched still wins" true: called inside each
@@ -16,8 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class HoldsGuard {
 
     @Inject
-    @RestClient
-    PolicyClient policy;
+    PolicyGateway policy;
 
     @Inject
     IngestConfig config;
@@ -28,10 +27,10 @@ public class HoldsGuard {
         }
         long current;
         try {
-            current = policy.holdsRevision().revision();
+            current = policy.holdsRevision();
         } catch (RuntimeException e) {
-            throw new HoldsChanged("could not confirm with policy-service that no hold changed since the plan ("
-                    + e.getClass().getSimpleName() + "); nothing more was deleted");
+            throw new HoldsChanged("could not confirm that no hold changed since the plan: "
+                    + PeerFailure.describe("policy-service", e) + "; nothing more was deleted");
         }
         if (current != planRevision) {
             throw new HoldsChanged("holds changed since the plan was made (revision " + planRevision + " → " + current

@@ -1,47 +1,35 @@
 package hozon.ingest.client;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import hozon.security.ServiceToken;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import hozon.security.ServiceToken;
+import java.util.List;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+/** policy-service's REST API as ingest-service uses it. Only {@link PolicyGateway} calls it, bounded. */
 @RegisterClientHeaders(ServiceToken.class)
 @RegisterRestClient(configKey = "policy")
 @Path("/api/v1")
-public interface PolicyClient {
+interface PolicyClient {
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record HoldsRevision(long revision) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record CaseDecision(boolean allowed, String reason, java.time.Instant decidedAt, java.time.Instant validUntil) {
-    }
-
-    record CaseDecisionRequest(java.util.UUID caseId, String lookup, String category) {
-    }
-
-    @jakarta.ws.rs.POST
+    @POST
     @Path("/case-decisions")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    CaseDecision decide(CaseDecisionRequest request);
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Category(String code, String actor) {
-    }
+    PolicyGateway.CaseDecision decide(PolicyGateway.CaseDecisionRequest request);
 
     @GET
     @Path("/categories")
     @Produces(MediaType.APPLICATION_JSON)
-    java.util.List<Category> categories();
+    List<PolicyGateway.Category> categories();
 
     @GET
     @Path("/holds/revision")
     @Produces(MediaType.APPLICATION_JSON)
-    HoldsRevision holdsRevision();
+    PolicyGateway.HoldsRevision holdsRevision();
 }

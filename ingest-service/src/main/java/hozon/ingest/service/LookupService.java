@@ -2,7 +2,7 @@ package hozon.ingest.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hozon.ingest.client.CaseDecisions;
-import hozon.ingest.client.PolicyClient;
+import hozon.ingest.client.PolicyGateway;
 import hozon.ingest.config.IngestConfig;
 import hozon.ingest.rest.LookupRequests;
 import hozon.ingest.store.IdentityCodec;
@@ -106,7 +106,7 @@ public class LookupService {
             audit(caseId, AP, query, "REFUSED", 0, "malformed: ip is not an IPv4 or IPv6 address", List.of());
             throw ProblemException.invalid("ip must be an IPv4 or IPv6 address", Problem.FieldError.of("ip", "not an address"));
         }
-        PolicyClient.CaseDecision basis = authorise(caseId, AP, AP_SESSIONS, query);
+        PolicyGateway.CaseDecision basis = authorise(caseId, AP, AP_SESSIONS, query);
         Scope scope = scope(caseId, AP, AP_SESSIONS, List.of(AP_PORT_BLOCKS));
         boolean throughBlocks = scope.covers(AP_PORT_BLOCKS);
         Instant t = q.instant().toInstant();
@@ -240,7 +240,7 @@ public class LookupService {
         for (String category : next) {
             String reason;
             try {
-                PolicyClient.CaseDecision d = decisions.decide(caseId, lookup, category);
+                PolicyGateway.CaseDecision d = decisions.decide(caseId, lookup, category);
                 reason = d.allowed() ? null : d.reason();
             } catch (RuntimeException e) {
                 LOG.warnf("case decision for category %s could not be had: %s", category, e.toString());
@@ -282,8 +282,8 @@ public class LookupService {
         throw new ConstraintViolationException(violations);
     }
 
-    private PolicyClient.CaseDecision authorise(UUID caseId, String lookup, String category, Map<String, Object> query) {
-        PolicyClient.CaseDecision decision;
+    private PolicyGateway.CaseDecision authorise(UUID caseId, String lookup, String category, Map<String, Object> query) {
+        PolicyGateway.CaseDecision decision;
         try {
             decision = decisions.decide(caseId, lookup, category);
         } catch (RuntimeException e) {
@@ -302,7 +302,7 @@ public class LookupService {
     }
 
     /** The legal basis as the audit records it: policy-service's reason and when it decided. */
-    private static String basis(PolicyClient.CaseDecision d) {
+    private static String basis(PolicyGateway.CaseDecision d) {
         return d.reason() + (d.decidedAt() == null ? "" : " (decided by policy-service at " + d.decidedAt() + ")");
     }
 

@@ -29,7 +29,7 @@ class CaseDecisionsTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final List<Instant> asked = new ArrayList<>();
-    private Supplier<PolicyClient.CaseDecision> answer = () -> allowed(null);
+    private Supplier<PolicyGateway.CaseDecision> answer = () -> allowed(null);
     private CaseDecisions decisions;
 
     @BeforeEach
@@ -37,20 +37,22 @@ class CaseDecisionsTest {
         decisions = new CaseDecisions();
         decisions.clock = clock;
         decisions.config = config(TTL);
-        decisions.policy = new PolicyClient() {
+        // The gateway outside CDI: its bounds do not apply, the scripted client answers at once.
+        decisions.policy = new PolicyGateway();
+        decisions.policy.client = new PolicyClient() {
             @Override
-            public CaseDecision decide(CaseDecisionRequest request) {
+            public PolicyGateway.CaseDecision decide(PolicyGateway.CaseDecisionRequest request) {
                 asked.add(clock.instant());
                 return answer.get();
             }
 
             @Override
-            public List<Category> categories() {
+            public List<PolicyGateway.Category> categories() {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public HoldsRevision holdsRevision() {
+            public PolicyGateway.HoldsRevision holdsRevision() {
                 throw new UnsupportedOperationException();
             }
         };
@@ -128,16 +130,16 @@ class CaseDecisionsTest {
         assertThat(asked).hasSize(2);
     }
 
-    private PolicyClient.CaseDecision decide() {
+    private PolicyGateway.CaseDecision decide() {
         return decisions.decide(CASE, "AP_ADDRESS", "ap.connection-auth");
     }
 
-    private PolicyClient.CaseDecision allowed(Instant validUntil) {
-        return new PolicyClient.CaseDecision(true, "allowed", clock.instant(), validUntil);
+    private PolicyGateway.CaseDecision allowed(Instant validUntil) {
+        return new PolicyGateway.CaseDecision(true, "allowed", clock.instant(), validUntil);
     }
 
-    private PolicyClient.CaseDecision refused(String reason) {
-        return new PolicyClient.CaseDecision(false, reason, clock.instant(), null);
+    private PolicyGateway.CaseDecision refused(String reason) {
+        return new PolicyGateway.CaseDecision(false, reason, clock.instant(), null);
     }
 
     /** The configuration with only the decision time set; nothing else is read by the class under test. */

@@ -2,7 +2,7 @@ package hozon.purge.service;
 
 import hozon.problem.ProblemException;
 import hozon.purge.client.IngestGateway;
-import hozon.purge.client.PeerFailure;
+import hozon.problem.PeerFailure;
 import hozon.purge.client.PurgePreview;
 import hozon.purge.domain.AppliedPlan;
 import hozon.purge.domain.PurgeRun;

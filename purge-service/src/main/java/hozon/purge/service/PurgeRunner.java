@@ -2,7 +2,7 @@ package hozon.purge.service;
 
 import hozon.problem.ProblemException;
 import hozon.purge.client.IngestGateway;
-import hozon.purge.client.PeerFailure;
+import hozon.problem.PeerFailure;
 import hozon.purge.client.PolicyGateway;
 import hozon.purge.client.PurgeExecution;
 import hozon.purge.client.PurgePlan;
@@ -91,10 +91,11 @@ public class PurgeRunner {
         AppliedPlan plan;
         try {
             plan = currentPlan(asOf);
-            runs.recordPlan(id, plan);
         } catch (RuntimeException e) {
             return end(id, Outcome.FAILED, PeerFailure.describe("policy-service", e) + "; nothing deleted", null);
         }
+        // Our own database failing is not policy-service's fault: it fails the run as an internal error.
+        runs.recordPlan(id, plan);
         pause();
         PurgeExecution execution;
         try {
