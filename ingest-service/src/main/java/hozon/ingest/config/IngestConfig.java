@@ -87,9 +87,13 @@ public interface IngestConfig {
     }
 
     interface Idempotency {
-        /** How long an Idempotency-Key and its first answer are kept. */
+        /** How long an Idempotency-Key and its first answer are kept (and replayed). */
         @WithDefault("P1D")
         Duration retention();
+
+        /** How often keys past their retention are deleted. */
+        @WithDefault("PT10M")
+        Duration sweepEvery();
     }
 
     interface Categories {
