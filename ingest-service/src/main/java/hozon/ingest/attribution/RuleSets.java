@@ -1,5 +1,7 @@
 package hozon.ingest.attribution;
 
+import hozon.ingest.config.IngestConfig;
+import hozon.ingest.store.RuleSetStore;
 import hozon.problem.Problem;
 import hozon.problem.Problem.FieldError;
 import hozon.problem.ProblemException;
@@ -9,22 +11,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * Attribution rule sets (MAP-E rules, deterministic-CGN configurations): validated on load,
- * stored append-only, versioned per name. Version v is in force on [valid_from, min(valid_to,
+ * Attribution rule sets (MAP-E rules, deterministic-CGN configurations): the use case that
+ * publishes a version (validated by {@link RuleSetValidator}, stored append-only by
+ * {@link RuleSetStore}, versioned per name) and the cache look-ups read them from. Version v is in force on [valid_from, min(valid_to,
  * valid_from of v + 1)). No two rule sets in force at the same instant may claim the same public
  * IPv4 address (so never the same (IPv4, PSID) or (IPv4, port)).
  */
@@ -49,7 +46,7 @@ public class RuleSets {
             Integer compression, Integer reservedPorts, Integer dynamicSlots, Integer dynamicPercent, Integer portsPerHost,
             String algorithm) {
 
-        DeterministicCgn.Ports ports() {
+        public DeterministicCgn.Ports ports() {
             return DeterministicCgn.portsPerHost(compression, reservedPorts, dynamicSlots, dynamicPercent, portsPerHost);
         }
     }
@@ -70,7 +67,7 @@ public class RuleSets {
         List<long[]> ipv4Ranges() {
             List<long[]> out = new ArrayList<>();
             for (MapERuleSpec r : mapERules) {
-                out.add(range(r.ruleIpv4Prefix()));
+                out.add(RuleSetValidator.range(r.ruleIpv4Prefix()));
             }
             for (DcgnSpec d : deterministicCgn) {
                 out.add(new long[] {MapERule.ipv4(d.outsideFirst()).longValue(), MapERule.ipv4(d.outsideLast()).longValue()});
@@ -79,7 +76,7 @@ public class RuleSets {
         }
 
         public List<MapERule> mapE() {
-            return mapERules.stream().map(RuleSets::rule).toList();
+            return mapERules.stream().map(RuleSetValidator::rule).toList();
         }
 
         public List<DeterministicCgn> dcgn() {
@@ -92,13 +89,19 @@ public class RuleSets {
     AgroalDataSource dataSource;
 
     @Inject
+    RuleSetStore store;
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
     CurrentUser user;
 
     @Inject
     Clock clock;
 
     public RuleSet create(NewRuleSet r) throws SQLException {
-        List<FieldError> errors = validate(r);
+        List<FieldError> errors = RuleSetValidator.validate(r);
         if (!errors.isEmpty()) {
             throw new ProblemException(new Problem("invalid-rule-set", "Invalid rule set", 400,
                     errors.size() + " constraint(s) violated; nothing was stored").withErrors(errors));
@@ -109,7 +112,7 @@ public class RuleSets {
                 try (PreparedStatement lock = c.prepareStatement("lock table attribution_rule_set in exclusive mode")) {
                     lock.execute();
                 }
-                List<RuleSet> all = load(c);
+                List<RuleSet> all = RuleSetValidator.effective(store.load(c));
                 int version = all.stream().filter(s -> s.name().equals(r.name())).mapToInt(RuleSet::version).max().orElse(0) + 1;
                 all.stream().filter(s -> s.name().equals(r.name()) && !r.validFrom().isAfter(s.validFrom())).findFirst()
                         .ifPresent(s -> {
@@ -118,10 +121,10 @@ public class RuleSets {
                         });
                 UUID id = UUID.randomUUID();
                 RuleSet candidate = new RuleSet(id, r.name(), version, r.mechanism(), r.validFrom(), r.validTo(),
-                        r.validTo(), r.provenance(), r.provenanceNote(), user.name(), clock.instant(), specs(r.mapERules()),
-                        specs(r.deterministicCgn()));
-                checkNoOverlap(candidate, all);
-                insert(c, candidate);
+                        r.validTo(), r.provenance(), r.provenanceNote(), user.name(), clock.instant(),
+                        RuleSetValidator.specs(r.mapERules()), RuleSetValidator.specs(r.deterministicCgn()));
+                RuleSetValidator.checkNoOverlap(candidate, all);
+                store.insert(c, candidate);
                 c.commit();
                 cache = null;
                 return get(id);
@@ -134,155 +137,9 @@ public class RuleSets {
         }
     }
 
-    private static <T> List<T> specs(List<T> l) {
-        return l == null ? List.of() : List.copyOf(l);
-    }
-
-    private static List<FieldError> validate(NewRuleSet r) {
-        List<FieldError> e = new ArrayList<>();
-        if (r.name() == null || !r.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-            e.add(FieldError.of("name", "1-100 letters, digits, '.', '_' or '-'"));
-        }
-        if (r.mechanism() == null) {
-            e.add(FieldError.of("mechanism", "is required: MAP_E or DETERMINISTIC_CGN"));
-        }
-        if (r.validFrom() == null) {
-            e.add(FieldError.of("validFrom", "is required"));
-        } else if (r.validTo() != null && !r.validTo().isAfter(r.validFrom())) {
-            e.add(FieldError.of("validTo", "must be after validFrom (validity is half-open: [validFrom, validTo))"));
-        }
-        if (r.provenance() == null) {
-            e.add(FieldError.of("provenance", "is required: OPERATOR_CONFIGURATION, DHCPV6_CAPTURE or OTHER"));
-        }
-        if (r.provenanceNote() == null || r.provenanceNote().isBlank() || r.provenanceNote().length() > 2000) {
-            e.add(FieldError.of("provenanceNote", "is required (where these parameters come from), at most 2000 characters"));
-        }
-        List<MapERuleSpec> rules = specs(r.mapERules());
-        List<DcgnSpec> dcgn = specs(r.deterministicCgn());
-        if (r.mechanism() == Mechanism.MAP_E && (rules.isEmpty() || !dcgn.isEmpty())) {
-            e.add(FieldError.of("mapERules", "a MAP_E rule set carries one or more mapERules and no deterministicCgn"));
-        }
-        if (r.mechanism() == Mechanism.DETERMINISTIC_CGN && (dcgn.isEmpty() || !rules.isEmpty())) {
-            e.add(FieldError.of("deterministicCgn", "a DETERMINISTIC_CGN rule set carries one or more deterministicCgn"
-                    + " configurations and no mapERules"));
-        }
-        List<long[]> ranges = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            MapERuleSpec s = rules.get(i);
-            String v;
-            try {
-                String missing = missing("ruleIpv6Prefix", s.ruleIpv6Prefix(), "ruleIpv4Prefix", s.ruleIpv4Prefix(),
-                        "eaBitsLength", s.eaBitsLength(), "psidOffset", s.psidOffset(), "psidLength", s.psidLength());
-                v = missing != null ? missing
-                        : MapERule.violation(addr(s.ruleIpv6Prefix()), len(s.ruleIpv6Prefix()), addr(s.ruleIpv4Prefix()),
-                                len(s.ruleIpv4Prefix()), s.eaBitsLength(), s.psidOffset(), s.psidLength());
-            } catch (IllegalArgumentException ex) {
-                v = ex.getMessage();
-            }
-            if (v != null) {
-                e.add(new FieldError(i, "mapERules[" + i + "]", v));
-            } else {
-                ranges.add(range(s.ruleIpv4Prefix()));
-            }
-        }
-        for (int i = 0; i < dcgn.size(); i++) {
-            DcgnSpec d = dcgn.get(i);
-            String missing = missing("insideFirst", d.insideFirst(), "insideLast", d.insideLast(), "outsideFirst",
-                    d.outsideFirst(), "outsideLast", d.outsideLast(), "compression", d.compression(), "reservedPorts",
-                    d.reservedPorts());
-            String v = missing != null ? missing
-                    : !DeterministicCgn.ALGORITHM.equals(d.algorithm()) ? "algorithm must be " + DeterministicCgn.ALGORITHM
-                    : d.ports().refusal() != null ? d.ports().refusal()
-                    : DeterministicCgn.violation(d.insideFirst(), d.insideLast(), d.outsideFirst(), d.outsideLast(),
-                            d.compression(), d.reservedPorts(), d.ports().perHost());
-            if (v != null) {
-                e.add(new FieldError(i, "deterministicCgn[" + i + "]", v));
-            } else {
-                ranges.add(new long[] {MapERule.ipv4(d.outsideFirst()).longValue(), MapERule.ipv4(d.outsideLast()).longValue()});
-            }
-        }
-        for (int i = 0; i < ranges.size(); i++) {
-            for (int j = i + 1; j < ranges.size(); j++) {
-                if (overlap(ranges.get(i), ranges.get(j))) {
-                    e.add(FieldError.of("(rules)", "rules " + i + " and " + j + " of this set claim the same IPv4 addresses"));
-                }
-            }
-        }
-        return e;
-    }
-
-    /** "psidOffset, psidLength required" for the named values that are null; null when none is. */
-    private static String missing(Object... namesAndValues) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            if (namesAndValues[i + 1] == null) {
-                names.add((String) namesAndValues[i]);
-            }
-        }
-        return names.isEmpty() ? null : String.join(", ", names) + (names.size() == 1 ? " is" : " are") + " required";
-    }
-
-    private static void checkNoOverlap(RuleSet candidate, List<RuleSet> all) {
-        Instant from = candidate.validFrom();
-        Instant to = candidate.validTo();
-        for (RuleSet other : withEffectiveEnds(all, candidate)) {
-            if (other.name().equals(candidate.name())) {
-                continue;
-            }
-            boolean timeOverlap = (other.inForceUntil() == null || from.isBefore(other.inForceUntil()))
-                    && (to == null || other.validFrom().isBefore(to));
-            if (!timeOverlap) {
-                continue;
-            }
-            for (long[] a : candidate.ipv4Ranges()) {
-                for (long[] b : other.ipv4Ranges()) {
-                    if (overlap(a, b)) {
-                        throw new ProblemException(new Problem("rule-set-overlap", "Rule sets overlap", 409,
-                                "Rule set " + other.name() + " v" + other.version() + " is in force on part of ["
-                                        + from + ", " + (to == null ? "∞" : to) + ") for IPv4 addresses " + MapERule.text4(
-                                        Math.max(a[0], b[0])) + "…: two rules may never claim the same (IPv4, PSID) or"
-                                        + " (IPv4, port) at the same instant").with("conflictsWith", other.id().toString()));
-                    }
-                }
-            }
-        }
-    }
-
-    private static boolean overlap(long[] a, long[] b) {
-        return a[0] <= b[1] && b[0] <= a[1];
-    }
-
-    static long[] range(String cidr) {
-        long base = MapERule.ipv4(addr(cidr)).longValue();
-        int len = len(cidr);
-        long size = 1L << (32 - len);
-        return new long[] {base, base + size - 1};
-    }
-
-    private static String addr(String cidr) {
-        int s = cidr.indexOf('/');
-        if (s < 0) {
-            throw new IllegalArgumentException("'" + cidr + "' needs a prefix length");
-        }
-        return cidr.substring(0, s);
-    }
-
-    private static int len(String cidr) {
-        try {
-            return Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + cidr + "' has no valid prefix length");
-        }
-    }
-
-    static MapERule rule(MapERuleSpec s) {
-        return new MapERule(addr(s.ruleIpv6Prefix()), len(s.ruleIpv6Prefix()), addr(s.ruleIpv4Prefix()),
-                len(s.ruleIpv4Prefix()), s.eaBitsLength(), s.psidOffset(), s.psidLength());
-    }
-
     public List<RuleSet> list() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return load(c);
+            return RuleSetValidator.effective(store.load(c));
         }
     }
 
@@ -297,144 +154,21 @@ public class RuleSets {
     }
 
     /**
-     * All versions as read at most {@link #CACHE_FOR} ago: look-ups do not pay three queries each.
+     * All versions as read at most {@code hozon.ingest.attribution.cache-for} ago: look-ups do not pay three queries each.
      * A version published on this instance is seen at once; on other replicas within that time.
      */
     public List<RuleSet> cached() throws SQLException {
         Cached c = cache;
-        if (c == null || clock.instant().isAfter(c.at().plus(CACHE_FOR))) {
+        if (c == null || clock.instant().isAfter(c.at().plus(config.attribution().cacheFor()))) {
             c = new Cached(clock.instant(), list());
             cache = c;
         }
         return c.sets();
     }
 
-    private static final java.time.Duration CACHE_FOR = java.time.Duration.ofSeconds(10);
-
     private record Cached(Instant at, List<RuleSet> sets) {
     }
 
     private volatile Cached cache;
 
-    private static List<RuleSet> withEffectiveEnds(List<RuleSet> all, RuleSet extra) {
-        List<RuleSet> l = new ArrayList<>(all);
-        l.add(extra);
-        return effective(l);
-    }
-
-    /** Sets each version's inForceUntil: the earlier of its validTo and the next version's validFrom. */
-    private static List<RuleSet> effective(List<RuleSet> sets) {
-        List<RuleSet> sorted = new ArrayList<>(sets);
-        sorted.sort(Comparator.comparing(RuleSet::name).thenComparingInt(RuleSet::version));
-        List<RuleSet> out = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            RuleSet s = sorted.get(i);
-            Instant until = s.validTo();
-            if (i + 1 < sorted.size() && sorted.get(i + 1).name().equals(s.name())) {
-                Instant next = sorted.get(i + 1).validFrom();
-                until = until == null || next.isBefore(until) ? next : until;
-            }
-            out.add(new RuleSet(s.id(), s.name(), s.version(), s.mechanism(), s.validFrom(), s.validTo(), until,
-                    s.provenance(), s.provenanceNote(), s.createdBy(), s.createdAt(), s.mapERules(), s.deterministicCgn()));
-        }
-        return out;
-    }
-
-    private static List<RuleSet> load(Connection c) throws SQLException {
-        Map<UUID, List<MapERuleSpec>> rules = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select rule_set_id,"
-                + " host(rule_ipv6_prefix) || '/' || masklen(rule_ipv6_prefix),"
-                + " host(rule_ipv4_prefix) || '/' || masklen(rule_ipv4_prefix),"
-                + " ea_bits_length, psid_offset, psid_length from map_e_rule order by rule_set_id, ordinal");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rules.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new MapERuleSpec(
-                        rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)));
-            }
-        }
-        Map<UUID, List<DcgnSpec>> dcgn = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select rule_set_id, host(inside_first), host(inside_last),"
-                + " host(outside_first), host(outside_last), compression, reserved_ports, dynamic_slots, dynamic_percent,"
-                + " ports_per_host, algorithm from dcgn_config order by rule_set_id, ordinal");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                dcgn.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new DcgnSpec(
-                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getInt(7),
-                        (Integer) rs.getObject(8), (Integer) rs.getObject(9), rs.getInt(10), rs.getString(11)));
-            }
-        }
-        List<RuleSet> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, name, version, mechanism, valid_from, valid_to,"
-                + " provenance, provenance_note, created_by, created_at from attribution_rule_set");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                UUID id = rs.getObject(1, UUID.class);
-                OffsetDateTime to = rs.getObject(6, OffsetDateTime.class);
-                out.add(new RuleSet(id, rs.getString(2), rs.getInt(3), Mechanism.valueOf(rs.getString(4)),
-                        rs.getObject(5, OffsetDateTime.class).toInstant(), to == null ? null : to.toInstant(), null,
-                        Provenance.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9),
-                        rs.getObject(10, OffsetDateTime.class).toInstant(), rules.getOrDefault(id, List.of()),
-                        dcgn.getOrDefault(id, List.of())));
-            }
-        }
-        return effective(out);
-    }
-
-    private static void insert(Connection c, RuleSet s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into attribution_rule_set (id, name, version, mechanism,"
-                + " valid_from, valid_to, provenance, provenance_note, created_by, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setObject(1, s.id());
-            ps.setString(2, s.name());
-            ps.setInt(3, s.version());
-            ps.setString(4, s.mechanism().name());
-            ps.setObject(5, utc(s.validFrom()));
-            ps.setObject(6, s.validTo() == null ? null : utc(s.validTo()));
-            ps.setString(7, s.provenance().name());
-            ps.setString(8, s.provenanceNote());
-            ps.setString(9, s.createdBy());
-            ps.setObject(10, utc(s.createdAt()));
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("insert into map_e_rule (rule_set_id, ordinal, rule_ipv6_prefix,"
-                + " rule_ipv4_prefix, ea_bits_length, psid_offset, psid_length) values (?, ?, ?::cidr, ?::cidr, ?, ?, ?)")) {
-            for (int i = 0; i < s.mapERules().size(); i++) {
-                MapERuleSpec r = s.mapERules().get(i);
-                ps.setObject(1, s.id());
-                ps.setInt(2, i);
-                ps.setString(3, r.ruleIpv6Prefix());
-                ps.setString(4, r.ruleIpv4Prefix());
-                ps.setInt(5, r.eaBitsLength());
-                ps.setInt(6, r.psidOffset());
-                ps.setInt(7, r.psidLength());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement("insert into dcgn_config (rule_set_id, ordinal, inside_first,"
-                + " inside_last, outside_first, outside_last, compression, reserved_ports, dynamic_slots, dynamic_percent,"
-                + " ports_per_host, algorithm) values (?, ?, ?::inet, ?::inet, ?::inet, ?::inet, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < s.deterministicCgn().size(); i++) {
-                DcgnSpec d = s.deterministicCgn().get(i);
-                ps.setObject(1, s.id());
-                ps.setInt(2, i);
-                ps.setString(3, d.insideFirst());
-                ps.setString(4, d.insideLast());
-                ps.setString(5, d.outsideFirst());
-                ps.setString(6, d.outsideLast());
-                ps.setInt(7, d.compression());
-                ps.setInt(8, d.reservedPorts());
-                ps.setObject(9, d.dynamicSlots(), java.sql.Types.INTEGER);
-                ps.setObject(10, d.dynamicPercent(), java.sql.Types.INTEGER);
-                ps.setInt(11, d.ports().perHost());
-                ps.setString(12, d.algorithm());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static OffsetDateTime utc(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -65,6 +65,8 @@ public interface IngestConfig {
 
     Idempotency idempotency();
 
+    Attribution attribution();
+
     Categories categories();
 
     interface Sessions {
@@ -94,6 +96,15 @@ public interface IngestConfig {
         /** How often keys past their retention are deleted. */
         @WithDefault("PT10M")
         Duration sweepEvery();
+    }
+
+    interface Attribution {
+        /**
+         * How long look-ups rely on the rule sets as last read; a version published on another
+         * replica is seen within this time.
+         */
+        @WithDefault("PT10S")
+        Duration cacheFor();
     }
 
     interface Categories {

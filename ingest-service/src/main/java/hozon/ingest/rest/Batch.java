@@ -1,10 +1,18 @@
 package hozon.ingest.rest;
 
+import hozon.ingest.domain.PortBlockEventRecord;
+import hozon.ingest.domain.CpEventRecord;
+import hozon.ingest.domain.ApSessionRecord;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A JSON batch. Accepted or refused as a whole: one bad record and nothing is stored. */
+// Read by hand (ObjectMapper.readerFor) from the request body, so no resource signature tells
+// Quarkus to keep these for reflection.
+@RegisterForReflection(targets = {Batch.ApSessions.class, Batch.CpEvents.class, Batch.PortBlockEvents.class,
+        Batch.Result.class})
 public final class Batch {
 
     private Batch() {

@@ -1,5 +1,8 @@
 package hozon.ingest.rest;
 
+import hozon.ingest.domain.PortBlockEventRecord;
+import hozon.ingest.domain.CpEventRecord;
+import hozon.ingest.domain.ApSessionRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hozon.ingest.feed.BodyLimitFilter;
 import hozon.ingest.feed.Feeds;

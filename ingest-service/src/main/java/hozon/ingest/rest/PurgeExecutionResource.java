@@ -1,5 +1,7 @@
 package hozon.ingest.rest;
 
+import hozon.ingest.domain.PurgeExecutionView;
+import hozon.ingest.domain.PurgeOrder;
 import hozon.ingest.service.PurgeExecutor;
 import hozon.problem.Problem;
 import hozon.security.Roles;

@@ -1,5 +1,6 @@
 package hozon.ingest.rest;
 
+import hozon.ingest.domain.PurgeOrder;
 import hozon.ingest.service.PurgePreviewer;
 import hozon.problem.Problem;
 import hozon.security.ReadOnly;

@@ -1,10 +1,10 @@
 package hozon.ingest.service;
 
 import hozon.ingest.client.CategoryCache;
-import hozon.ingest.rest.ApSessionRecord;
+import hozon.ingest.domain.ApSessionRecord;
 import hozon.ingest.rest.Batch;
-import hozon.ingest.rest.CpEventRecord;
-import hozon.ingest.rest.PortBlockEventRecord;
+import hozon.ingest.domain.CpEventRecord;
+import hozon.ingest.domain.PortBlockEventRecord;
 import hozon.ingest.store.LogStore;
 import hozon.ingest.store.Partition;
 import hozon.ingest.store.PartitionManager;

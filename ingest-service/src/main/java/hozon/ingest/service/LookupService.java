@@ -5,32 +5,29 @@ import hozon.ingest.client.CaseDecisions;
 import hozon.ingest.client.PolicyGateway;
 import hozon.ingest.config.IngestConfig;
 import hozon.ingest.rest.LookupRequests;
-import hozon.ingest.store.IdentityCodec;
 import hozon.ingest.store.IntervalTable;
 import hozon.ingest.store.LookupAudit;
+import hozon.ingest.store.LookupStore;
+import hozon.ingest.store.RecordKind;
 import hozon.net.IpAddresses;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
 import hozon.security.CurrentUser;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -53,8 +50,6 @@ public class LookupService {
     static final String CP_POSTS = "cp.post";
     static final String CP_LOGINS = "cp.login";
     static final String CP_ACCOUNTS = "cp.account";
-    private static final Map<String, String> CP_TABLES = Map.of(CP_LOGINS, "cp_login_event", CP_ACCOUNTS,
-            "cp_account_event");
     /** The audit's reason for an attempt that names no case. */
     static final String NO_LEGAL_BASIS = "no legal basis named";
 
@@ -67,10 +62,8 @@ public class LookupService {
     @Inject
     LookupAttempt attempt;
 
-    /** The look-ups' own pool (application.properties): generic plans, never starved by feeds. */
     @Inject
-    @io.quarkus.agroal.DataSource("lookup")
-    AgroalDataSource dataSource;
+    LookupStore store;
 
     @Inject
     CaseDecisions decisions;
@@ -87,8 +80,6 @@ public class LookupService {
     @Inject
     CurrentUser user;
 
-    @Inject
-    IdentityCodec codec;
 
     @Inject
     ObjectMapper json;
@@ -116,15 +107,16 @@ public class LookupService {
         List<String> notes = new ArrayList<>(scope.notes());
         List<Map<String, Object>> derivations = new ArrayList<>();
         boolean expired;
-        try (Connection c = dataSource.getConnection()) {
+        try (LookupStore.Reader r = store.open()) {
+            Connection c = r.connection();
             List<Object> params = new ArrayList<>();
-            sessions(c, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks), params, t, found);
+            sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks), params, t, found, null);
             if (IpAddresses.isIpv4(q.ip())) {
                 String refusal = attribution.derive(q.ip(), q.port(), t, tol, found, derivations, notes,
                         (table, sql, p, proof) -> {
                             List<Object> all = new ArrayList<>(p);
                             table.bind(all, window);
-                            sessions(c, sql + table.alive(), all, t, found, proof);
+                            sessions(r, sql + table.alive(), all, t, found, proof);
                         }, ApChainStatement.SESSION_COLUMNS);
                 if (refusal != null) {
                     audit(c, caseId, AP, query, "REFUSED", 0, refusal, scope.searched());
@@ -132,7 +124,7 @@ public class LookupService {
                             refusal));
                 }
             }
-            expired = found.isEmpty() && expiredBefore(c, AP_SESSIONS, t);
+            expired = found.isEmpty() && expiredBefore(r, AP_SESSIONS, t);
             audit(c, caseId, AP, query, expired ? "EXPIRED" : "ANSWERED", found.size(), basis(basis), scope.searched());
         }
         long subscribers = found.stream().map(LookupRequests.ApCandidate::subscriberId).distinct().count();
@@ -164,23 +156,15 @@ public class LookupService {
         String basis = basis(authorise(caseId, CP, CP_POSTS, query));
         Duration window = config.lookup().nearestWindow();
         List<String> notes = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            Object[] post = null;
-            for (String table : List.of("cp_post", "cp_post_preserved")) {
-                List<Object[]> rows = rows(c, "select account_id, event_type, event_id, host(ip), source_port, occurred_at"
-                        + " from " + table + " where event_id = ? limit 1", List.of(q.postId()));
-                if (!rows.isEmpty()) {
-                    post = rows.get(0);
-                    break;
-                }
-            }
+        try (LookupStore.Reader r = store.open()) {
+            Connection c = r.connection();
+            LookupStore.CpRow post = r.post(q.postId()).orElse(null);
             if (post == null) {
                 notes.add("no such post is stored (never received, or already deleted)");
                 audit(c, caseId, CP, query, "ANSWERED", 0, basis, List.of(CP_POSTS));
                 return new LookupRequests.CpAnswer(q.postId(), null, null, null, null, window.toSeconds(), notes, false,
                         List.of(CP_POSTS), List.of());
             }
-            String account = codec.decode(IdentityCodec.IdentityField.ACCOUNT, (String) post[0]);
             LookupRequests.CpEvent postEvent = event(post);
             LookupRequests.CpEvent before = null;
             LookupRequests.CpEvent after = null;
@@ -195,23 +179,17 @@ public class LookupService {
                 notes.addAll(scope.notes());
                 Instant t = postEvent.occurredAt();
                 for (String category : scope.searched()) {
-                    String table = CP_TABLES.get(category);
-                    if (table == null) {
+                    RecordKind kind = RecordKind.ofCategory(category).orElseThrow();
+                    if (kind == RecordKind.CP_POST) {
                         continue;
                     }
-                    for (String relation : List.of(table, table + "_preserved")) {
-                        String cols = "select account_id, event_type, event_id, host(ip), source_port, occurred_at from "
-                                + relation + " where account_id = ? and ip is not null";
-                        List<Object[]> b = rows(c, cols + " and occurred_at <= ? and occurred_at >= ? order by occurred_at"
-                                + " desc limit 1", List.of(post[0], utc(t), utc(t.minus(window))));
-                        List<Object[]> a = rows(c, cols + " and occurred_at > ? and occurred_at <= ? order by occurred_at"
-                                + " limit 1", List.of(post[0], utc(t), utc(t.plus(window))));
-                        if (!b.isEmpty() && (before == null || event(b.get(0)).occurredAt().isAfter(before.occurredAt()))) {
-                            before = event(b.get(0));
-                        }
-                        if (!a.isEmpty() && (after == null || event(a.get(0)).occurredAt().isBefore(after.occurredAt()))) {
-                            after = event(a.get(0));
-                        }
+                    LookupStore.CpRow b = r.nearest(kind, post.storedAccount(), t, window, true).orElse(null);
+                    LookupStore.CpRow a = r.nearest(kind, post.storedAccount(), t, window, false).orElse(null);
+                    if (b != null && (before == null || b.occurredAt().isAfter(before.occurredAt()))) {
+                        before = event(b);
+                    }
+                    if (a != null && (after == null || a.occurredAt().isBefore(after.occurredAt()))) {
+                        after = event(a);
                     }
                 }
                 List<String> related = scope.searched().subList(1, scope.searched().size());
@@ -223,8 +201,8 @@ public class LookupService {
             }
             int count = 1 + (before == null ? 0 : 1) + (after == null ? 0 : 1);
             audit(c, caseId, CP, query, "ANSWERED", count, basis, searched);
-            return new LookupRequests.CpAnswer(q.postId(), account, postEvent, before, after, window.toSeconds(), notes,
-                    false, searched, notCovered);
+            return new LookupRequests.CpAnswer(q.postId(), post.accountId(), postEvent, before, after, window.toSeconds(),
+                    notes, false, searched, notCovered);
         }
     }
 
@@ -328,51 +306,31 @@ public class LookupService {
         }
     }
 
-    private boolean expiredBefore(Connection c, String category, Instant t) throws SQLException {
-        List<Object[]> cut = rows(c, "select cutoff from applied_cutoff where category = ?", List.of(category));
-        if (cut.isEmpty() || !t.isBefore(((OffsetDateTime) cut.get(0)[0]).toInstant())) {
+    private boolean expiredBefore(LookupStore.Reader r, String category, Instant t) throws SQLException {
+        Optional<Instant> cutoff = r.appliedCutoff(category);
+        if (cutoff.isEmpty() || !t.isBefore(cutoff.get())) {
             return false;
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into expired_lookup (at, category, asked_about, age_days)"
-                + " values (now(), ?, ?, ?)")) {
-            ps.setString(1, category);
-            ps.setObject(2, utc(t));
-            ps.setInt(3, (int) Duration.between(t, clock.instant()).toDays());
-            ps.executeUpdate();
-        }
+        r.recordExpired(category, t, (int) Duration.between(t, clock.instant()).toDays());
         return true;
     }
 
-    private void sessions(Connection c, String sql, List<Object> params, Instant t,
-            List<LookupRequests.ApCandidate> out) throws SQLException {
-        sessions(c, sql, params, t, out, null);
-    }
-
-    private void sessions(Connection c, String sql, List<Object> params, Instant t,
+    private static void sessions(LookupStore.Reader r, String sql, List<Object> params, Instant t,
             List<LookupRequests.ApCandidate> out, Map<String, Object> proof) throws SQLException {
-        for (Object[] row : rows(c, sql, params)) {
-            String matchedBy = (String) row[1];
-            Object[] r = java.util.Arrays.copyOfRange(row, 2, row.length);
-            Instant start = ((OffsetDateTime) r[7]).toInstant();
-            Instant end = r[8] == null ? null : ((OffsetDateTime) r[8]).toInstant();
-            LookupRequests.PortBlockEvidence block = r.length > 9 && r[9] != null ? block(r, t) : null;
-            boolean exact = within(t, start, end) && (block == null || !block.onlyWithinTolerance());
-            String subscriber = codec.decode(IdentityCodec.IdentityField.SUBSCRIBER, (String) r[0]);
-            boolean duplicate = out.stream().anyMatch(o -> o.sessionId().equals(r[1]) && o.nasId().equals(r[2])
-                    && o.start().equals(start));
+        for (LookupStore.SessionRow s : r.sessions(sql, params)) {
+            LookupRequests.PortBlockEvidence block = s.block() == null ? null : new LookupRequests.PortBlockEvidence(
+                    s.block().publicIp(), s.block().portStart(), s.block().portEnd(), s.block().allocatedAt(),
+                    s.block().releasedAt(), s.block().deviceId(),
+                    !within(t, s.block().allocatedAt(), s.block().releasedAt()));
+            boolean exact = within(t, s.start(), s.end()) && (block == null || !block.onlyWithinTolerance());
+            boolean duplicate = out.stream().anyMatch(o -> o.sessionId().equals(s.sessionId())
+                    && o.nasId().equals(s.nasId()) && o.start().equals(s.start()));
             if (!duplicate) {
-                out.add(new LookupRequests.ApCandidate(subscriber, (String) r[1], (String) r[2], (String) r[3],
-                        (String) r[4], (Integer) r[5], (Integer) r[6], start, end, matchedBy, !exact, proof, block));
+                out.add(new LookupRequests.ApCandidate(s.subscriberId(), s.sessionId(), s.nasId(), s.assignedAddress(),
+                        s.publicIp(), s.publicPortStart(), s.publicPortEnd(), s.start(), s.end(), s.matchedBy(), !exact,
+                        proof, block));
             }
         }
-    }
-
-    /** The port block's columns ({@link ApChainStatement#BLOCK_COLUMNS}) after the session's nine. */
-    private static LookupRequests.PortBlockEvidence block(Object[] r, Instant t) {
-        Instant allocated = ((OffsetDateTime) r[12]).toInstant();
-        Instant released = r[13] == null ? null : ((OffsetDateTime) r[13]).toInstant();
-        return new LookupRequests.PortBlockEvidence((String) r[9], (Integer) r[10], (Integer) r[11], allocated, released,
-                (String) r[14], !within(t, allocated, released));
     }
 
     /** Intervals are start-inclusive and end-exclusive; an open one has no end. */
@@ -380,33 +338,7 @@ public class LookupService {
         return !t.isBefore(start) && (end == null || t.isBefore(end));
     }
 
-    private static LookupRequests.CpEvent event(Object[] r) {
-        return new LookupRequests.CpEvent((String) r[1], (String) r[2], (String) r[3], (Integer) r[4],
-                ((OffsetDateTime) r[5]).toInstant());
-    }
-
-    private static List<Object[]> rows(Connection c, String sql, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            List<Object[]> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Object[] row = new Object[n];
-                    for (int i = 0; i < n; i++) {
-                        row[i] = rs.getObject(i + 1) instanceof java.sql.Timestamp
-                                ? rs.getObject(i + 1, OffsetDateTime.class) : rs.getObject(i + 1);
-                    }
-                    out.add(row);
-                }
-            }
-            return out;
-        }
-    }
-
-    private static OffsetDateTime utc(Instant t) {
-        return t.atOffset(ZoneOffset.UTC);
+    private static LookupRequests.CpEvent event(LookupStore.CpRow r) {
+        return new LookupRequests.CpEvent(r.kind(), r.eventId(), r.ip(), r.sourcePort(), r.occurredAt());
     }
 }

@@ -2,8 +2,8 @@ package hozon.ingest.service;
 
 import hozon.ingest.client.HoldsGuard;
 import hozon.ingest.config.IngestConfig;
-import hozon.ingest.rest.PurgeExecutionView;
-import hozon.ingest.rest.PurgeOrder;
+import hozon.ingest.domain.PurgeExecutionView;
+import hozon.ingest.domain.PurgeOrder;
 import hozon.ingest.store.ExecutionLog;
 import hozon.ingest.store.Partition;
 import hozon.ingest.store.PartitionManager;

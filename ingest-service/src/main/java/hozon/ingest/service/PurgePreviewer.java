@@ -1,6 +1,6 @@
 package hozon.ingest.service;
 
-import hozon.ingest.rest.PurgeOrder;
+import hozon.ingest.domain.PurgeOrder;
 import hozon.ingest.rest.PurgePreviewView;
 import hozon.ingest.store.Partition;
 import hozon.ingest.store.PartitionManager;
@@ -60,10 +60,10 @@ public class PurgePreviewer {
                 long held = 0;
                 Instant oldest = null;
                 for (String relation : List.of(k.table(), k.preservedTable())) {
-                    Object[] r = purger.preview(c, relation, k, cutoff, holds);
-                    due += (Long) r[0];
-                    held += (Long) r[1];
-                    Instant o = (Instant) r[2];
+                    PartitionPurger.DueCount r = purger.preview(c, relation, k, cutoff, holds);
+                    due += r.due();
+                    held += r.held();
+                    Instant o = r.oldestDue();
                     if (o != null && (oldest == null || o.isBefore(oldest))) {
                         oldest = o;
                     }

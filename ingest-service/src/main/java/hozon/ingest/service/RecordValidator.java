@@ -2,9 +2,9 @@ package hozon.ingest.service;
 
 import hozon.ingest.config.IngestConfig;
 import hozon.net.IpAddresses;
-import hozon.ingest.rest.ApSessionRecord;
-import hozon.ingest.rest.CpEventRecord;
-import hozon.ingest.rest.PortBlockEventRecord;
+import hozon.ingest.domain.ApSessionRecord;
+import hozon.ingest.domain.CpEventRecord;
+import hozon.ingest.domain.PortBlockEventRecord;
 import hozon.problem.Problem;
 import hozon.problem.Problem.FieldError;
 import hozon.problem.ProblemException;

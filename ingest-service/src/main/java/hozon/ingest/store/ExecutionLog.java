@@ -1,6 +1,6 @@
 package hozon.ingest.store;
 
-import hozon.ingest.rest.PurgeExecutionView;
+import hozon.ingest.domain.PurgeExecutionView;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

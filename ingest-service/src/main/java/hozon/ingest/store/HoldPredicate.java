@@ -1,6 +1,6 @@
 package hozon.ingest.store;
 
-import hozon.ingest.rest.PurgeOrder;
+import hozon.ingest.domain.PurgeOrder;
 import hozon.ingest.store.IdentityCodec.IdentityField;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package hozon.ingest.store;
 
-import hozon.ingest.rest.ApSessionRecord;
-import hozon.ingest.rest.CpEventRecord;
+import hozon.ingest.domain.ApSessionRecord;
+import hozon.ingest.domain.CpEventRecord;
 import hozon.ingest.store.IdentityCodec.IdentityField;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

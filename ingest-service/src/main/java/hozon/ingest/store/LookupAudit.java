@@ -27,6 +27,9 @@ public class LookupAudit {
     @DataSource("lookup")
     AgroalDataSource dataSource;
 
+    @Inject
+    hozon.ingest.config.IngestConfig config;
+
     /** One attempt. {@code queryJson} is what was asked, as JSON; {@code caseId} may be null. */
     public record Attempt(String principal, UUID caseId, String lookupKind, String queryJson, String outcome,
             int resultCount, String reason, List<String> categories) {
@@ -82,15 +85,16 @@ public class LookupAudit {
         return out;
     }
 
-    /** Look-ups that found nothing because the logs were already gone, by category and JST month (R9). */
+    /** Look-ups that found nothing because the logs were already gone, by category and month of the report zone (R9). */
     public record ExpiredCount(String category, String month, long lookups, int minAgeDays, int maxAgeDays) {
     }
 
     public List<ExpiredCount> expiredCounts() throws SQLException {
         List<ExpiredCount> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select category,"
-                + " to_char(at at time zone 'Asia/Tokyo', 'YYYY-MM') as month, count(*), min(age_days), max(age_days)"
+                + " to_char(at at time zone ?, 'YYYY-MM') as month, count(*), min(age_days), max(age_days)"
                 + " from expired_lookup group by category, month order by category, month")) {
+            ps.setString(1, config.reportZone().getId());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ExpiredCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getInt(5)));

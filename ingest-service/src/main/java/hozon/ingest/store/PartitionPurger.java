@@ -1,6 +1,6 @@
 package hozon.ingest.store;
 
-import hozon.ingest.rest.PurgeOrder;
+import hozon.ingest.domain.PurgeOrder;
 import hozon.ingest.store.ExecutionLog.Action;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +29,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class PartitionPurger {
 
+    /** What one deleting step did: rows removed, and rows it kept because a hold protects them (preserved or left). */
+    public record Removal(long removed, long kept) {
+    }
+
+    /** What a relation holds before a cutoff, for a preview: due rows, held rows, the oldest due event time (or null). */
+    public record DueCount(long due, long held, Instant oldestDue) {
+    }
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -42,9 +50,9 @@ public class PartitionPurger {
      * A whole expired day: rows a hold protects are copied to the preservation area tagged with
      * their holds, the rest is counted, and the partition is dropped.
      *
-     * @return {rows removed, rows preserved}
+     * @return rows removed, rows preserved
      */
-    public long[] dropDay(UUID runId, Partition p, List<PurgeOrder.Hold> holds) throws SQLException {
+    public Removal dropDay(UUID runId, Partition p, List<PurgeOrder.Hold> holds) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("lock table " + p.name() + " in access exclusive mode");
             SqlFragment held = HoldPredicate.protectedRows(p.kind(), holds, codec);
@@ -74,7 +82,7 @@ public class PartitionPurger {
             long removedRows = Volumes.total(removed);
             long preservedRows = Volumes.total(preserved);
             log.append(c, runId, p.kind(), p.name(), Action.DROP, removedRows, preservedRows);
-            return new long[] {removedRows, preservedRows};
+            return new Removal(removedRows, preservedRows);
         }
     }
 
@@ -82,9 +90,9 @@ public class PartitionPurger {
      * Rows before the cutoff in a day that stays (the cutoff's own day, or a day a hold touches
      * whose partition must not go yet).
      *
-     * @return {rows deleted, rows kept because held}
+     * @return rows deleted, rows kept because held
      */
-    public long[] deleteBefore(UUID runId, Partition p, Instant cutoff, List<PurgeOrder.Hold> holds) throws SQLException {
+    public Removal deleteBefore(UUID runId, Partition p, Instant cutoff, List<PurgeOrder.Hold> holds) throws SQLException {
         SqlFragment held = HoldPredicate.protectedRows(p.kind(), holds, codec);
         SqlFragment due = SqlFragment.of(p.kind().timeColumn() + " < ?", utc(cutoff)).and(held.not());
         try (Connection c = dataSource.getConnection()) {
@@ -92,7 +100,7 @@ public class PartitionPurger {
                     : count(c, p.name(), SqlFragment.of(p.kind().timeColumn() + " < ?", utc(cutoff)).and(held));
             long deleted = delete(c, p.kind(), p.name(), due);
             log.append(c, runId, p.kind(), p.name(), Action.DELETE, deleted, kept);
-            return new long[] {deleted, kept};
+            return new Removal(deleted, kept);
         }
     }
 
@@ -136,8 +144,8 @@ public class PartitionPurger {
         return total;
     }
 
-    /** Counts for a preview: {rows due, rows held, oldest due event time or null}. Deletes nothing. */
-    public Object[] preview(Connection c, String relation, RecordKind kind, Instant cutoff, List<PurgeOrder.Hold> holds)
+    /** Counts for a preview. Deletes nothing. */
+    public DueCount preview(Connection c, String relation, RecordKind kind, Instant cutoff, List<PurgeOrder.Hold> holds)
             throws SQLException {
         SqlFragment before = SqlFragment.of(kind.timeColumn() + " < ?", utc(cutoff));
         SqlFragment held = HoldPredicate.protectedRows(kind, holds, codec);
@@ -153,7 +161,7 @@ public class PartitionPurger {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-                return new Object[] {rs.getLong(1), rs.getLong(3), oldest == null ? null : oldest.toInstant()};
+                return new DueCount(rs.getLong(1), rs.getLong(3), oldest == null ? null : oldest.toInstant());
             }
         }
     }

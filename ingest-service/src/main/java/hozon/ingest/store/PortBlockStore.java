@@ -1,7 +1,7 @@
 package hozon.ingest.store;
 
 import hozon.ingest.config.IngestConfig;
-import hozon.ingest.rest.PortBlockEventRecord;
+import hozon.ingest.domain.PortBlockEventRecord;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

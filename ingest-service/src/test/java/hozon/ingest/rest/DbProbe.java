@@ -7,17 +7,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Reads the store directly, so tests can assert what really is (or is not) in PostgreSQL. */
-final class DbProbe {
+public final class DbProbe {
 
     private DbProbe() {
     }
 
-    static long count(AgroalDataSource ds, String sql, Object... params) {
+    public static long count(AgroalDataSource ds, String sql, Object... params) {
         return ((Number) value(ds, sql, params)).longValue();
     }
 
     /** The first column of the first row as text (null if SQL null). */
-    static String string(AgroalDataSource ds, String sql, Object... params) {
+    public static String string(AgroalDataSource ds, String sql, Object... params) {
         Object v = value(ds, sql, params);
         return v == null ? null : v.toString();
     }

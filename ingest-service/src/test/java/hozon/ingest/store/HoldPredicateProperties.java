@@ -3,8 +3,8 @@ package hozon.ingest.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hozon.devdb.EmbeddedPostgresTestResource;
-import hozon.ingest.rest.PurgeOrder;
-import hozon.ingest.rest.PurgeOrder.SelectorKind;
+import hozon.ingest.domain.PurgeOrder;
+import hozon.ingest.domain.PurgeOrder.SelectorKind;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -62,29 +62,8 @@ public class LegalCase extends PanacheEntityBase {
     @Column(name = "category_code")
     public Set<String> categories = new LinkedHashSet<>();
 
-    /** Allow or deny a look-up at {@code now}, with the reason. */
-    public Decision decide(LookupKind lookup, String category, Instant now) {
-        if (closedAt != null && !now.isBefore(closedAt)) {
-            return Decision.deny("case " + reference + " was closed at " + closedAt);
-        }
-        if (now.isBefore(validFrom)) {
-            return Decision.deny("case " + reference + " is valid only from " + validFrom);
-        }
-        if (!now.isBefore(validTo)) {
-            return Decision.deny("case " + reference + " expired at " + validTo);
-        }
-        if (!lookups.contains(lookup)) {
-            return Decision.deny("case " + reference + " does not authorise " + lookup + " look-ups (scope: " + lookups + ")");
-        }
-        if (category != null && !categories.contains(category)) {
-            return Decision.deny("case " + reference + " does not cover category " + category + " (scope: " + categories + ")");
-        }
-        return new Decision(true, type + " " + reference + " authorises " + lookup + " until " + validTo);
-    }
-
-    public record Decision(boolean allowed, String reason) {
-        static Decision deny(String reason) {
-            return new Decision(false, reason);
-        }
+    /** Allow or deny a look-up at {@code now}, with the reason: {@link LookupAuthorisation}. */
+    public LookupAuthorisation.Decision decide(LookupKind lookup, String category, Instant now) {
+        return LookupAuthorisation.decide(this, lookup, category, now);
     }
 }

@@ -2,6 +2,7 @@ package hozon.policy.service;
 
 import hozon.policy.domain.CaseType;
 import hozon.policy.domain.LegalCase;
+import hozon.policy.domain.LookupAuthorisation;
 import hozon.policy.domain.LogCategory;
 import hozon.policy.domain.Refusal;
 import hozon.policy.rest.CaseRequests;
@@ -102,7 +103,8 @@ public class CaseService {
     public CaseRequests.Decision decide(CaseRequests.DecisionRequest r) {
         Instant now = clock.instant();
         LegalCase c = LegalCase.findById(r.caseId());
-        LegalCase.Decision d = c == null ? new LegalCase.Decision(false, "no case " + r.caseId() + " is recorded")
+        LookupAuthorisation.Decision d = c == null
+                ? new LookupAuthorisation.Decision(false, "no case " + r.caseId() + " is recorded")
                 : c.decide(r.lookup(), r.category(), now);
         return new CaseRequests.Decision(r.caseId(), d.allowed(), d.reason(), now, d.allowed() ? c.validTo : null);
     }

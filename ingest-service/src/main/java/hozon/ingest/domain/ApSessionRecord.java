@@ -1,9 +1,12 @@
-package hozon.ingest.rest;
+package hozon.ingest.domain;
 
 import java.time.OffsetDateTime;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One AP connection session: who had which address (and public port range) when. */
+// Read by hand (ObjectMapper.readerFor) from the streamed body, so no resource signature tells Quarkus to keep it for reflection.
+@RegisterForReflection
 @Schema(description = "An AP connection-authentication session")
 public record ApSessionRecord(
         @Schema(required = true, examples = "sub-000123") String subscriberId,

@@ -1,10 +1,13 @@
-package hozon.ingest.rest;
+package hozon.ingest.domain;
 
 import hozon.ingest.domain.CpEventKind;
 import java.time.OffsetDateTime;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One CP event: an account created or deleted, a login or logout, or a post. */
+// Read by hand (ObjectMapper.readerFor) from the streamed body, so no resource signature tells Quarkus to keep it for reflection.
+@RegisterForReflection
 @Schema(description = "A CP account, login or post event")
 public record CpEventRecord(
         @Schema(required = true) CpEventKind kind,

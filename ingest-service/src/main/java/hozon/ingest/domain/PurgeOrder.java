@@ -1,4 +1,4 @@
-package hozon.ingest.rest;
+package hozon.ingest.domain;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,15 +1,18 @@
-package hozon.ingest.rest;
+package hozon.ingest.domain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A carrier-grade NAT port-block event (the fields of RFC 8158's NAT44 port-block allocation
  * and release events): which inside address got which block of ports on which public address.
  */
+// Read by hand (ObjectMapper.readerFor) from the streamed body, so no resource signature tells Quarkus to keep it for reflection.
+@RegisterForReflection
 @Schema(description = "A CGNAT port-block allocation or release (RFC 8158 fields)")
 public record PortBlockEventRecord(
         @Schema(required = true, type = SchemaType.STRING, enumeration = {"allocate", "release"},

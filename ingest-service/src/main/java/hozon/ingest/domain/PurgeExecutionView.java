@@ -1,4 +1,4 @@
-package hozon.ingest.rest;
+package hozon.ingest.domain;
 
 import java.time.Instant;
 import java.util.List;

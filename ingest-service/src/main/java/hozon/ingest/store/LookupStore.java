@@ -1,0 +1,175 @@
+package hozon.ingest.store;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the look-ups read, on the look-ups' own pool (generic plans, never starved by feeds).
+ * One {@link Reader} per look-up: all its statements and its audit entry on one connection.
+ * Identifying columns come back decoded ({@link IdentityCodec}).
+ */
+@ApplicationScoped
+public class LookupStore {
+
+    private static final String CP_COLUMNS = "account_id, event_type, event_id, host(ip), source_port, occurred_at";
+
+    @Inject
+    @DataSource("lookup")
+    AgroalDataSource dataSource;
+
+    @Inject
+    IdentityCodec codec;
+
+    /** A session an AP look-up found, and the port block it was reached through (null when matched directly). */
+    public record SessionRow(String matchedBy, String subscriberId, String sessionId, String nasId, String assignedAddress,
+            String publicIp, Integer publicPortStart, Integer publicPortEnd, Instant start, Instant end, BlockRow block) {
+    }
+
+    /** A CGN port-block record of the chain. */
+    public record BlockRow(String publicIp, int portStart, int portEnd, Instant allocatedAt, Instant releasedAt,
+            String deviceId) {
+    }
+
+    /** A CP event as a look-up answers it; {@code storedAccount} is the account id as stored, for further reads. */
+    public record CpRow(String storedAccount, String accountId, String kind, String eventId, String ip, Integer sourcePort,
+            Instant occurredAt) {
+    }
+
+    public Reader open() throws SQLException {
+        return new Reader(dataSource.getConnection());
+    }
+
+    /** One look-up's connection. */
+    public final class Reader implements AutoCloseable {
+
+        private final Connection c;
+
+        private Reader(Connection c) {
+            this.c = c;
+        }
+
+        /** For the look-up's audit entry, written on the same connection. */
+        public Connection connection() {
+            return c;
+        }
+
+        /**
+         * Sessions from a statement whose rows are (branch, matched-by, the nine
+         * {@code ApChainStatement.SESSION_COLUMNS}[, the six {@code BLOCK_COLUMNS}]).
+         */
+        public List<SessionRow> sessions(String sql, List<Object> params) throws SQLException {
+            List<SessionRow> out = new ArrayList<>();
+            try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+                boolean withBlock = rs.getMetaData().getColumnCount() >= 17;
+                while (rs.next()) {
+                    BlockRow block = withBlock && rs.getString(12) != null
+                            ? new BlockRow(rs.getString(12), rs.getInt(13), rs.getInt(14), instant(rs, 15), instant(rs, 16),
+                                    rs.getString(17))
+                            : null;
+                    out.add(new SessionRow(rs.getString(2), codec.decode(IdentityCodec.IdentityField.SUBSCRIBER,
+                            rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            (Integer) rs.getObject(8), (Integer) rs.getObject(9), instant(rs, 10), instant(rs, 11), block));
+                }
+            }
+            return out;
+        }
+
+        /** The post, live or preserved. */
+        public Optional<CpRow> post(String postId) throws SQLException {
+            for (String relation : List.of(RecordKind.CP_POST.table(), RecordKind.CP_POST.preservedTable())) {
+                List<CpRow> rows = cp("select " + CP_COLUMNS + " from " + relation + " where event_id = ? limit 1",
+                        List.of(postId));
+                if (!rows.isEmpty()) {
+                    return Optional.of(rows.get(0));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * The account's event of {@code kind} (live or preserved) with an address nearest to
+         * {@code t} within {@code window}: at or before it ({@code before}), else after it.
+         */
+        public Optional<CpRow> nearest(RecordKind kind, String storedAccount, Instant t, Duration window, boolean before)
+                throws SQLException {
+            CpRow best = null;
+            for (String relation : List.of(kind.table(), kind.preservedTable())) {
+                String sql = "select " + CP_COLUMNS + " from " + relation + " where account_id = ? and ip is not null"
+                        + (before ? " and occurred_at <= ? and occurred_at >= ? order by occurred_at desc limit 1"
+                                : " and occurred_at > ? and occurred_at <= ? order by occurred_at limit 1");
+                List<CpRow> rows = cp(sql, List.of(storedAccount, utc(t), utc(before ? t.minus(window) : t.plus(window))));
+                if (!rows.isEmpty()) {
+                    CpRow r = rows.get(0);
+                    if (best == null || (before ? r.occurredAt().isAfter(best.occurredAt())
+                            : r.occurredAt().isBefore(best.occurredAt()))) {
+                        best = r;
+                    }
+                }
+            }
+            return Optional.ofNullable(best);
+        }
+
+        /** How far the category has been purged (R9's "logs already gone"), if ever. */
+        public Optional<Instant> appliedCutoff(String category) throws SQLException {
+            try (PreparedStatement ps = prepare("select cutoff from applied_cutoff where category = ?", List.of(category));
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(instant(rs, 1)) : Optional.empty();
+            }
+        }
+
+        /** Counts a look-up that came after the logs were gone: category, instant asked about, its age. */
+        public void recordExpired(String category, Instant askedAbout, int ageDays) throws SQLException {
+            try (PreparedStatement ps = prepare("insert into expired_lookup (at, category, asked_about, age_days)"
+                    + " values (now(), ?, ?, ?)", List.of(category, utc(askedAbout), ageDays))) {
+                ps.executeUpdate();
+            }
+        }
+
+        private List<CpRow> cp(String sql, List<Object> params) throws SQLException {
+            List<CpRow> out = new ArrayList<>();
+            try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String stored = rs.getString(1);
+                    out.add(new CpRow(stored, codec.decode(IdentityCodec.IdentityField.ACCOUNT, stored), rs.getString(2),
+                            rs.getString(3), rs.getString(4), (Integer) rs.getObject(5), instant(rs, 6)));
+                }
+            }
+            return out;
+        }
+
+        private PreparedStatement prepare(String sql, List<Object> params) throws SQLException {
+            PreparedStatement ps = c.prepareStatement(sql);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            return ps;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            c.close();
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+}
