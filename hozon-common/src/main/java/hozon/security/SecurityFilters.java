@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -43,12 +42,21 @@ public class SecurityFilters {
         return identities.getDeferredIdentity().map(identity -> takeToken(name(identity)));
     }
 
+    /** Request property set on {@link ReadOnly} operations. */
+    private static final String READ_ONLY = "hozon.security.read-only";
+
+    /** Runs only for {@link ReadOnly} operations (name binding, resolved at build time). */
+    @ReadOnly
+    @ServerRequestFilter
+    public void markReadOnly(ContainerRequestContext request) {
+        request.setProperty(READ_ONLY, Boolean.TRUE);
+    }
+
     @ServerResponseFilter
-    public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response,
-            SimpleResourceInfo resource) {
+    public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response) {
         int status = response.getStatus();
         String method = request.getMethod();
-        boolean readOnly = resource != null && resource.getResourceClass() != null && isReadOnly(resource);
+        boolean readOnly = Boolean.TRUE.equals(request.getProperty(READ_ONLY));
         boolean write = !readOnly && !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
         if (!write && status != 401 && status != 403) {
             return Uni.createFrom().voidItem();
@@ -57,20 +65,6 @@ public class SecurityFilters {
         return identities.getDeferredIdentity()
                 .invoke(identity -> audit.fireAsync(new AuditTrail.Request(name(identity), action, status)))
                 .replaceWithVoid();
-    }
-
-    private static final Map<String, Boolean> READ_ONLY = new ConcurrentHashMap<>();
-
-    /** Whether the resource method is marked {@link ReadOnly}; looked up once per method. */
-    private static boolean isReadOnly(SimpleResourceInfo resource) {
-        return READ_ONLY.computeIfAbsent(resource.getResourceClass().getName() + "#" + resource.getMethodName(), k -> {
-            for (java.lang.reflect.Method m : resource.getResourceClass().getMethods()) {
-                if (m.getName().equals(resource.getMethodName()) && m.isAnnotationPresent(ReadOnly.class)) {
-                    return true;
-                }
-            }
-            return false;
-        });
     }
 
     private Response takeToken(String who) {

@@ -4,6 +4,7 @@ import hozon.policy.domain.HoldExtension;
 import hozon.policy.domain.HoldSelector;
 import hozon.policy.domain.HoldType;
 import hozon.policy.domain.LegalHold;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A legal hold as stored, with its state at the time of reading. */
+// Also read back from the audit trail's JSON by hand (AuditService), beyond what resources return.
+@RegisterForReflection
 public record HoldView(UUID id, HoldType type, String status, Instant startsAt, Instant endsAt, Instant effectiveEnd,
         LocalDate reviewDate, Instant windowFrom, Instant windowTo, Set<String> categories,
         List<HoldRequests.Selector> selectors, boolean confidential, String authority, String officer,

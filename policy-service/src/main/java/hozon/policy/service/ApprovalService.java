@@ -114,7 +114,8 @@ public class ApprovalService {
                 view.requestedAt(), view.status(), view.decidedBy(), view.decidedAt(), null);
     }
 
-    /** An approval request as clients see it. */
+    /** An approval request as clients see it. Also read back from the audit trail's JSON by hand (reflection kept). */
+    @io.quarkus.runtime.annotations.RegisterForReflection
     public record ApprovalView(UUID id, ApprovalRequest.Kind kind, UUID targetId, LegalHold.ReleaseKind releaseKind,
             String requestedBy, java.time.Instant requestedAt, ApprovalRequest.Status status, String decidedBy,
             java.time.Instant decidedAt, String comment) {
