@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import hozon.devdb.EmbeddedPostgresTestResource;
 import hozon.devdb.JwtTestResource;
+import hozon.ingest.rest.DbProbe;
 import hozon.security.Roles;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -92,15 +93,7 @@ class SlowPolicyServiceLockTest {
         }
     }
 
-    private long count(String sql, Object... params) throws Exception {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long count(String sql, Object... params) {
+        return DbProbe.count(ds, sql, params);
     }
 }

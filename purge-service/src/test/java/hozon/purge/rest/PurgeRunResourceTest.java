@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresTestResource.class)
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(FakeIngestService.class)
 @TestSecurity(user = "tester@example.jp", roles = {Roles.PURGE_OPERATOR, Roles.AUDITOR})
 class PurgeRunResourceTest {
 
@@ -37,6 +38,8 @@ class PurgeRunResourceTest {
                 .body("planDigest", nullValue());
         String id = location.substring(location.lastIndexOf('/') + 1);
         given().when().get("/api/v1/purge-runs").then().statusCode(200).body("id", hasItem(id));
+        // ingest-service is up and would delete: it was never asked to.
+        org.assertj.core.api.Assertions.assertThat(FakeIngestService.EXECUTIONS.get()).isZero();
     }
 
     @Test
