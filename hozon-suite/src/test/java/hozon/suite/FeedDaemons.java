@@ -99,7 +99,7 @@ final class FeedDaemons implements AutoCloseable {
                 + "destination d_hozon {\n  http(url(\"" + ingestUrl + "/api/v1/ap/port-blocks\") method(\"POST\")\n"
                 + "    headers(\"Content-Type: application/x-ndjson\", \"Authorization: Bearer " + token + "\")\n"
                 + "    body(\"$(format-json event=${" + sd + "event} deviceId=${HOST} insideIp=${" + sd + "inside}"
-                + " publicIp=${" + sd + "outside} portStart=${" + sd + "portStart} portEnd=${" + sd + "portEnd}"
+                + " publicIp=${" + sd + "outside} portStart=int(${" + sd + "portStart}) portEnd=int(${" + sd + "portEnd})"
                 + " occurredAt=${S_ISODATE})\")\n"
                 + "    batch-lines(20) batch-timeout(300) retries(5));\n};\n"
                 + "log { source(s_cgn); destination(d_hozon); };\n");
