@@ -21,9 +21,10 @@ import java.util.UUID;
 /**
  * Attribution rule sets (MAP-E rules, deterministic-CGN configurations): the use case that
  * publishes a version (validated by {@link RuleSetValidator}, stored append-only by
- * {@link RuleSetStore}, versioned per name) and the cache look-ups read them from. Version v is in force on [valid_from, min(valid_to,
- * valid_from of v + 1)). No two rule sets in force at the same instant may claim the same public
- * IPv4 address (so never the same (IPv4, PSID) or (IPv4, port)).
+ * {@link RuleSetStore}, versioned per name) and the cache look-ups read them from. Version v is
+ * in force on [valid_from, min(valid_to, valid_from of v + 1)). No two rule sets in force at the
+ * same instant may claim the same public IPv4 address (so never the same (IPv4, PSID) or
+ * (IPv4, port)).
  */
 @ApplicationScoped
 public class RuleSets {
