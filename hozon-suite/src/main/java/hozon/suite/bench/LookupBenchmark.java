@@ -67,7 +67,9 @@ public final class LookupBenchmark {
             String caseId = post(http, suite.url(ServiceName.POLICY) + "/api/v1/cases", legal,
                     "{\"type\":\"WARRANT\",\"reference\":\"bench\",\"issuer\":\"court\",\"validTo\":\""
                             + Instant.now().plus(Duration.ofDays(1)) + "\",\"lookups\":[\"AP_ADDRESS\"],"
-                            + "\"categories\":[\"ap.connection-auth\"]}").replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+                            // the CGN chain walks port blocks: the case must cover them (#14)
+                            + "\"categories\":[\"ap.connection-auth\",\"ap.nat-port-block\"]}")
+                    .replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
             List<Object[]> queries = queries(db, first, days, lookups);
 
             // Warm-up until the JIT of every JVM on the path has settled: at least
