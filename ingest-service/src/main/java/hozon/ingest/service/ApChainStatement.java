@@ -48,10 +48,11 @@ public final class ApChainStatement {
         StringBuilder blocks = new StringBuilder();
         if (throughPortBlocks) {
             for (IntervalTable b : IntervalTable.BLOCKS) {
-                blocks.append(blocks.length() == 0 ? "" : " union ").append("select inside_ip, public_ip, port_start,")
+                blocks.append(blocks.length() == 0 ? "" : " union all ").append("select inside_ip, public_ip, port_start,")
                         .append(" port_end, allocated_at, released_at, device_id from ").append(b.relation())
                         .append(" where public_ip = ?::inet").append(blockPorts).append(b.alive());
-                // The blocks are looked up once, before the sessions of their inside addresses.
+                // The blocks are looked up once, before the sessions of their inside addresses. The three
+                // places never hold the same row (IntervalTable), so nothing needs de-duplicating.
                 params.add(ip);
                 if (port != null) {
                     params.add(port);
