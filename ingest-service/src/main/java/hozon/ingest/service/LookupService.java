@@ -10,6 +10,7 @@ import hozon.ingest.store.LookupAudit;
 import hozon.ingest.store.LookupStore;
 import hozon.ingest.store.RecordKind;
 import hozon.net.IpAddresses;
+import hozon.problem.PeerFailure;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
 import hozon.security.CurrentUser;
@@ -221,8 +222,9 @@ public class LookupService {
                 PolicyGateway.CaseDecision d = decisions.decide(caseId, lookup, category);
                 reason = d.allowed() ? null : d.reason();
             } catch (RuntimeException e) {
-                LOG.warnf("case decision for category %s could not be had: %s", category, e.toString());
-                reason = "policy-service could not confirm that the case covers " + category;
+                String why = PeerFailure.describe("policy-service", e);
+                LOG.warnf("case decision for category %s could not be had: %s", category, why);
+                reason = why + ", so it is not confirmed that the case covers " + category;
             }
             if (reason == null) {
                 searched.add(category);

@@ -1,6 +1,5 @@
 package hozon.policy.domain;
 
-import hozon.net.IpAddresses;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

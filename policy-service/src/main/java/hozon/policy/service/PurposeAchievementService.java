@@ -5,7 +5,6 @@ import hozon.policy.domain.LogCategory;
 import hozon.policy.domain.PurposeAchievement;
 import hozon.policy.domain.Refusal;
 import hozon.policy.domain.RetentionRule;
-import hozon.policy.domain.RuleMode;
 import hozon.policy.domain.SelectorKind;
 import hozon.policy.rest.PurposeAchievementRequests;
 import hozon.security.CurrentUser;
