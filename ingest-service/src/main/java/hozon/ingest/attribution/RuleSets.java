@@ -9,6 +9,9 @@ import hozon.security.CurrentUser;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -101,6 +104,10 @@ public class RuleSets {
     @Inject
     Clock clock;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Transactional(rollbackOn = SQLException.class)
     public RuleSet create(NewRuleSet r) throws SQLException {
         List<FieldError> errors = RuleSetValidator.validate(r);
         if (!errors.isEmpty()) {
@@ -108,33 +115,35 @@ public class RuleSets {
                     errors.size() + " constraint(s) violated; nothing was stored").withErrors(errors));
         }
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement("lock table attribution_rule_set in exclusive mode")) {
-                    lock.execute();
-                }
-                List<RuleSet> all = RuleSetValidator.effective(store.load(c));
-                int version = all.stream().filter(s -> s.name().equals(r.name())).mapToInt(RuleSet::version).max().orElse(0) + 1;
-                all.stream().filter(s -> s.name().equals(r.name()) && !r.validFrom().isAfter(s.validFrom())).findFirst()
-                        .ifPresent(s -> {
-                            throw ProblemException.conflict("rule-set-version-order", "Version " + version + " of " + r.name()
-                                    + " must start after version " + s.version() + " (valid from " + s.validFrom() + ")");
-                        });
-                UUID id = UUID.randomUUID();
-                RuleSet candidate = new RuleSet(id, r.name(), version, r.mechanism(), r.validFrom(), r.validTo(),
-                        r.validTo(), r.provenance(), r.provenanceNote(), user.name(), clock.instant(),
-                        RuleSetValidator.specs(r.mapERules()), RuleSetValidator.specs(r.deterministicCgn()));
-                RuleSetValidator.checkNoOverlap(candidate, all);
-                store.insert(c, candidate);
-                c.commit();
-                cache = null;
-                return get(id);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+            try (PreparedStatement lock = c.prepareStatement("lock table attribution_rule_set in exclusive mode")) {
+                lock.execute();
             }
+            List<RuleSet> all = RuleSetValidator.effective(store.load(c));
+            int version = all.stream().filter(s -> s.name().equals(r.name())).mapToInt(RuleSet::version).max().orElse(0) + 1;
+            all.stream().filter(s -> s.name().equals(r.name()) && !r.validFrom().isAfter(s.validFrom())).findFirst()
+                    .ifPresent(s -> {
+                        throw ProblemException.conflict("rule-set-version-order", "Version " + version + " of " + r.name()
+                                + " must start after version " + s.version() + " (valid from " + s.validFrom() + ")");
+                    });
+            UUID id = UUID.randomUUID();
+            RuleSet candidate = new RuleSet(id, r.name(), version, r.mechanism(), r.validFrom(), r.validTo(),
+                    r.validTo(), r.provenance(), r.provenanceNote(), user.name(), clock.instant(),
+                    RuleSetValidator.specs(r.mapERules()), RuleSetValidator.specs(r.deterministicCgn()));
+            RuleSetValidator.checkNoOverlap(candidate, all);
+            store.insert(c, candidate);
+            // Forget the cached versions once the new one is visible to everyone (a read between
+            // insert and commit would otherwise cache the old list again).
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    cache = null;
+                }
+            });
+            return get(id);
         }
     }
 

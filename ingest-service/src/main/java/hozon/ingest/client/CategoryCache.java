@@ -10,6 +10,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,7 +69,7 @@ public class CategoryCache {
         if (!fresh.equals(known)) {
             try {
                 persist(fresh);
-            } catch (SQLException ex) {
+            } catch (SQLException | RuntimeException ex) {
                 LOG.warn("category cache could not be persisted", ex);
             }
             LOG.infof("categories from policy-service: %s", fresh.keySet());
@@ -103,23 +104,19 @@ public class CategoryCache {
         }
     }
 
-    private void persist(Map<String, String> categories) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement del = c.createStatement(); PreparedStatement ins = c.prepareStatement(
-                    "insert into category_cache (code, actor, fetched_at) values (?, ?, now())")) {
-                del.execute("delete from category_cache");
-                for (Map.Entry<String, String> e : categories.entrySet()) {
-                    ins.setString(1, e.getKey());
-                    ins.setString(2, e.getValue());
-                    ins.addBatch();
-                }
-                ins.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+    /** Self-invoked (ArC intercepts a bean's own non-private methods): one transaction. */
+    @Transactional(rollbackOn = SQLException.class)
+    void persist(Map<String, String> categories) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement del = c.createStatement();
+                PreparedStatement ins = c.prepareStatement(
+                        "insert into category_cache (code, actor, fetched_at) values (?, ?, now())")) {
+            del.execute("delete from category_cache");
+            for (Map.Entry<String, String> e : categories.entrySet()) {
+                ins.setString(1, e.getKey());
+                ins.setString(2, e.getValue());
+                ins.addBatch();
             }
+            ins.executeBatch();
         }
     }
 }

@@ -10,6 +10,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,18 +69,14 @@ public class RadiusSessions {
         days.add(Partition.of(RecordKind.AP_SESSION, p.sessionStart()));
         days.add(Partition.of(RecordKind.AP_SESSION, p.eventTime()));
         partitions.ensure(days);
+        return record(p, receivedAt);
+    }
+
+    /** The packet's transaction, after its days' partitions exist (self-invoked, intercepted by ArC). */
+    @Transactional(rollbackOn = SQLException.class)
+    Outcome record(AccountingPacket p, Instant receivedAt) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Outcome o = p.status().isNasWide() ? nasRestarted(c, p) : session(c, p, receivedAt);
-                c.commit();
-                return o;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            return p.status().isNasWide() ? nasRestarted(c, p) : session(c, p, receivedAt);
         }
     }
 
@@ -218,30 +215,22 @@ public class RadiusSessions {
      *
      * @return how many session addresses were ended
      */
+    @Transactional(rollbackOn = SQLException.class)
     public int closeStale() throws SQLException {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int ended = close(c, "update radius_session_state set closed_at = last_seen_at + ?::interval where"
-                        + " closed_at is null and last_seen_at < ?" + RETURNING_CLOSED, "Stale",
-                        config.sessions().staleAfter().getSeconds() + " seconds",
-                        utc(now.minus(config.sessions().staleAfter())));
-                try (PreparedStatement ps = c.prepareStatement("delete from radius_session_state where closed_at < ?")) {
-                    ps.setObject(1, utc(now.minus(config.sessions().closedStateRetention())));
-                    ps.executeUpdate();
-                }
-                c.commit();
-                if (ended > 0) {
-                    LOG.infof("%d RADIUS session address(es) without Stop ended as stale", ended);
-                }
-                return ended;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+            int ended = close(c, "update radius_session_state set closed_at = last_seen_at + ?::interval where"
+                    + " closed_at is null and last_seen_at < ?" + RETURNING_CLOSED, "Stale",
+                    config.sessions().staleAfter().getSeconds() + " seconds",
+                    utc(now.minus(config.sessions().staleAfter())));
+            try (PreparedStatement ps = c.prepareStatement("delete from radius_session_state where closed_at < ?")) {
+                ps.setObject(1, utc(now.minus(config.sessions().closedStateRetention())));
+                ps.executeUpdate();
             }
+            if (ended > 0) {
+                LOG.infof("%d RADIUS session address(es) without Stop ended as stale", ended);
+            }
+            return ended;
         }
     }
 

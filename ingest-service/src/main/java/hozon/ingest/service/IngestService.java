@@ -12,6 +12,7 @@ import hozon.ingest.store.PortBlockStore;
 import hozon.ingest.store.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Validates records, makes sure their category is registered and their day partitions exist,
- * then stores them in one transaction. The {@code ingest…} methods take a JSON batch (refused
+ * then stores them in one transaction (partitions are created in their own, before it). The {@code ingest…} methods take a JSON batch (refused
  * whole if any record is invalid); the {@code store…} methods take records already validated
  * (an NDJSON chunk). Either answers only after commit.
  */
@@ -75,7 +76,7 @@ public class IngestService {
             days.add(Partition.of(RecordKind.AP_SESSION, r.start().toInstant()));
         }
         Instant received = clock.instant();
-        int[] n = withPartitions(days, () -> store.insertSessions(records, received));
+        int[] n = withPartitions(days, () -> writeSessions(records, received));
         LOG.debugf("AP session records: %d received, %d stored, %d ended", records.size(), n[0], n[1]);
         return Batch.Result.of(records.size(), n[0], n[1]);
     }
@@ -90,7 +91,7 @@ public class IngestService {
         }
         byKind.keySet().forEach(categories::require);
         Instant received = clock.instant();
-        int[] n = withPartitions(days, () -> new int[] {store.insertCpEvents(byKind, received), 0});
+        int[] n = withPartitions(days, () -> writeCpEvents(byKind, received));
         LOG.debugf("CP events: %d received, %d stored", records.size(), n[0]);
         return Batch.Result.of(records.size(), n[0], 0);
     }
@@ -104,9 +105,28 @@ public class IngestService {
             }
         }
         Instant received = clock.instant();
-        int[] n = withPartitions(days, () -> portBlocks.apply(records, received));
+        int[] n = withPartitions(days, () -> writePortBlocks(records, received));
         LOG.debugf("port-block events: %d received, %d blocks opened, %d closed", records.size(), n[0], n[1]);
         return Batch.Result.of(records.size(), n[0], n[1]);
+    }
+
+    // The writes are this use case's transactions (self-invoked: ArC intercepts calls on the bean's
+    // own non-private methods). They are separate from the orchestration above because a batch may
+    // have to be written twice: PostgreSQL aborts a transaction whose insert found no partition.
+
+    @Transactional(rollbackOn = SQLException.class)
+    int[] writeSessions(List<ApSessionRecord> records, Instant received) throws SQLException {
+        return store.insertSessions(records, received);
+    }
+
+    @Transactional(rollbackOn = SQLException.class)
+    int[] writeCpEvents(Map<RecordKind, List<CpEventRecord>> byKind, Instant received) throws SQLException {
+        return new int[] {store.insertCpEvents(byKind, received), 0};
+    }
+
+    @Transactional(rollbackOn = SQLException.class)
+    int[] writePortBlocks(List<PortBlockEventRecord> records, Instant received) throws SQLException {
+        return portBlocks.apply(records, received);
     }
 
     private int[] withPartitions(Set<Partition> days, SqlWork work) throws SQLException {

@@ -13,9 +13,9 @@ import hozon.net.IpAddresses;
 import hozon.problem.Problem;
 import hozon.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 
 /**
@@ -122,22 +121,21 @@ public class PurgeExecutor {
         }
     }
 
-    /** Runs one deleting step in its own transaction, committing only if holds are unchanged. */
-    private <T> void guarded(PurgeOrder order, Callable<T> step) {
-        try {
-            QuarkusTransaction.requiringNew().call(() -> {
-                T result = step.call();
-                guard.confirmUnchanged(order.holdsRevision());
-                return result;
-            });
-        } catch (HoldsGuard.HoldsChanged e) {
-            throw e;
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof HoldsGuard.HoldsChanged changed) {
-                throw changed;
-            }
-            throw e;
-        }
+    /**
+     * Runs one deleting step in its own transaction, committing only if holds are unchanged (a
+     * changed hold throws, and the step rolls back). Self-invoked: ArC intercepts a bean's own
+     * non-private methods.
+     */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = SQLException.class)
+    <T> T guarded(PurgeOrder order, Step<T> step) throws SQLException {
+        T result = step.run();
+        guard.confirmUnchanged(order.holdsRevision());
+        return result;
+    }
+
+    @FunctionalInterface
+    interface Step<T> {
+        T run() throws SQLException;
     }
 
     private static List<PurgeOrder.Hold> touching(List<PurgeOrder.Hold> holds, Partition p) {

@@ -54,7 +54,7 @@ public class LogStore {
     IdentityCodec codec;
 
     /** @return {rows new, open rows whose end was recorded}; the rest were duplicates */
-    @Transactional(rollbackOn = SQLException.class)
+    @Transactional(Transactional.TxType.MANDATORY)
     public int[] insertSessions(List<ApSessionRecord> records, Instant receivedAt) throws SQLException {
         int n = records.size();
         String[] addr = new String[n];
@@ -101,7 +101,7 @@ public class LogStore {
     }
 
     /** Inserts CP events, each into its kind's table, in one transaction. */
-    @Transactional(rollbackOn = SQLException.class)
+    @Transactional(Transactional.TxType.MANDATORY)
     public int insertCpEvents(Map<RecordKind, List<CpEventRecord>> byKind, Instant receivedAt) throws SQLException {
         int stored = 0;
         try (Connection c = dataSource.getConnection()) {

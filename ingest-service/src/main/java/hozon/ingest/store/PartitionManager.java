@@ -3,6 +3,7 @@ package hozon.ingest.store;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,28 +32,32 @@ public class PartitionManager {
 
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    /** Makes sure each partition exists. Must be called outside a transaction. */
+    /**
+     * Makes sure each partition exists, each created in a transaction of its own (committed before
+     * the caller's writes, which may run in a transaction already open).
+     */
     public void ensure(Collection<Partition> partitions) throws SQLException {
         for (Partition p : partitions) {
             if (known.contains(p.name())) {
                 continue;
             }
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))");
-                        Statement create = c.createStatement()) {
-                    lock.setString(1, p.name());
-                    lock.execute();
-                    create.execute("create table if not exists " + p.name() + " partition of " + p.kind().table()
-                            + " for values from ('" + p.from() + "') to ('" + p.to() + "')");
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw e;
-                }
-            }
+            create(p);
             known.add(p.name());
             LOG.debugf("partition %s ready", p.name());
+        }
+    }
+
+    /** Self-invoked (ArC intercepts a bean's own non-private methods). */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = SQLException.class)
+    void create(Partition p) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))");
+                Statement create = c.createStatement()) {
+            // Two instances creating the same day: the second waits, then finds it.
+            lock.setString(1, p.name());
+            lock.execute();
+            create.execute("create table if not exists " + p.name() + " partition of " + p.kind().table()
+                    + " for values from ('" + p.from() + "') to ('" + p.to() + "')");
         }
     }
 

@@ -44,7 +44,7 @@ public class PortBlockStore {
     IngestConfig config;
 
     /** @return {blocks opened, blocks closed} */
-    @Transactional(rollbackOn = SQLException.class)
+    @Transactional(Transactional.TxType.MANDATORY)
     public int[] apply(List<PortBlockEventRecord> events, Instant receivedAt) throws SQLException {
         List<PortBlockEventRecord> ordered = events.stream()
                 .sorted(Comparator.comparing(e -> e.occurredAt().toInstant())).toList();
