@@ -107,6 +107,35 @@ class FeedDaemonsTest {
                 "2001:db8:40::/56");
     }
 
+    /**
+     * Issue #20: a mobile core's Accounting-Start through FreeRADIUS (its 3GPP dictionary, rlm_rest
+     * in both JSON shapes) keeps 3GPP-IMSI as the SIM identifier and the Calling-Station-Id
+     * (the MSISDN, 3GPP TS 29.061) as the mobile connection user ID.
+     */
+    @Test
+    void aMobileCoresAccountingThroughFreeRadiusKeepsTheImsiAndMsisdn() throws Exception {
+        String user = "sub-radius-mobile";
+        assertThat(daemons.radclient(daemons.acctPort, acct("Start", user, "5F3A0010", T,
+                "Framed-IP-Address = 100.64.42.1", "Calling-Station-Id = \"819012340010\"",
+                "3GPP-IMSI = \"440101234500010\""))).as(daemons.logs()).isTrue();
+        assertThat(daemons.radclient(daemons.acctFlatPort, acct("Start", user, "5F3A0011", T,
+                "Framed-IP-Address = 100.64.42.2", "Calling-Station-Id = \"819012340011\"",
+                "3GPP-IMSI = \"440101234500011\""))).as(daemons.logs()).isTrue();
+        try (Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.user(), suite.password());
+                PreparedStatement ps = db.prepareStatement("select abbrev(assigned_ip), mobile_user_id, sim_id from"
+                        + " ingest.ap_session where subscriber_id = ? order by assigned_ip")) {
+            ps.setString(1, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as(daemons.logs()).isTrue();
+                assertThat(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                        .containsExactly("100.64.42.1", "819012340010", "440101234500010");
+                assertThat(rs.next()).isTrue();
+                assertThat(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                        .containsExactly("100.64.42.2", "819012340011", "440101234500011");
+            }
+        }
+    }
+
     @Test
     void syslogNgPortBlockEventsFeedTheChainFromPublicAddressAndPortToTheRadiusSubscriber() throws Exception {
         String user = "sub-radius-2";

@@ -93,9 +93,11 @@ class FuzzTest {
                 + now.minus(1, ChronoUnit.HOURS) + "\"}]}");
         m.put("IngestResource_sessions", "{\"records\":[{\"subscriberId\":\"sub-f\",\"sessionId\":\"s-f\",\"nasId\":\"n1\","
                 + "\"assignedAddress\":\"100.64.0.8\",\"start\":\"" + now.minus(2, ChronoUnit.HOURS) + "\",\"end\":\""
-                + now.minus(1, ChronoUnit.HOURS) + "\"}]}");
+                + now.minus(1, ChronoUnit.HOURS) + "\",\"mobileUserId\":\"+819012345678\",\"simId\":\"440101234567890\"}]}");
         m.put("IngestResource_cpEvents", "{\"records\":[{\"kind\":\"LOGIN\",\"eventId\":\"e-f\",\"accountId\":\"acct-f\","
-                + "\"ip\":\"198.51.100.7\",\"sourcePort\":40000,\"occurredAt\":\"" + now.minus(1, ChronoUnit.HOURS) + "\"}]}");
+                + "\"ip\":\"198.51.100.7\",\"sourcePort\":40000,\"occurredAt\":\"" + now.minus(1, ChronoUnit.HOURS) + "\","
+                + "\"destinationIp\":\"192.0.2.80\",\"destinationPort\":443,\"smsVerifiedPhone\":\"+819012345678\","
+                + "\"userManagementCode\":\"u-1\"}]}");
         m.put("RuleSetResource_create", "{\"name\":\"fuzz\",\"mechanism\":\"MAP_E\",\"validFrom\":\""
                 + now.minus(30, ChronoUnit.DAYS) + "\",\"provenance\":\"OPERATOR_CONFIGURATION\",\"provenanceNote\":\"x\","
                 + "\"mapERules\":[{\"ruleIpv6Prefix\":\"2001:db8::/31\",\"ruleIpv4Prefix\":\"198.18.0.0/15\","
@@ -104,7 +106,8 @@ class FuzzTest {
                 + now.minus(90, ChronoUnit.MINUTES) + "\"}");
         m.put("LookupResource_cp", "{\"caseId\":\"" + uuid + "\",\"postId\":\"post-1\"}");
         m.put("RadiusResource_accounting", "{\"Acct-Status-Type\":\"Start\",\"NAS-Identifier\":\"bras-f\",\"Acct-Session-Id\":"
-                + "\"rf-1\",\"User-Name\":\"user-f\",\"Framed-IP-Address\":\"100.64.0.7\"}");
+                + "\"rf-1\",\"User-Name\":\"user-f\",\"Framed-IP-Address\":\"100.64.0.7\",\"Calling-Station-Id\":"
+                + "\"819012345678\",\"3GPP-IMSI\":\"440101234567890\"}");
         String order = "{\"runId\":\"" + uuid + "\",\"planDigest\":\"d\",\"holdsRevision\":0,\"asOf\":\"" + now
                 + "\",\"cutoffs\":[{\"category\":\"cp.login\",\"cutoff\":\"2000-01-02T00:00:00Z\"}]}";
         m.put("PurgeExecutionResource_execute", order);

@@ -8,6 +8,7 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +163,121 @@ class LookupTest {
         assertThat(answer.getString("nearestBefore.ip")).isEqualTo("198.51.100.2");
         assertThat(answer.getString("nearestAfter.ip")).isEqualTo("198.51.100.3");
         assertThat(answer.getString("nearestAfter.kind")).isEqualTo("LOGOUT");
+    }
+
+    /**
+     * Issue #20 (Enforcement Regulation Art. 2, Platform Act Art. 5(1)(iii)): a post on a
+     * login-type service is answered item by item from the nearest login — IP, port, time in JST
+     * to the millisecond, the SMS-verified number — marked as infringement-related; a case type
+     * that may not receive those items gets them withheld with the reason, and no value leaks.
+     */
+    @Test
+    void aLoginTypePostYieldsTheNearestLoginsItemsUnderArticle2AndACaseTypeThatMayNotGetsThemWithheld()
+            throws Exception {
+        String account = "acct-" + UUID.randomUUID();
+        String post = "post-" + UUID.randomUUID();
+        String phone = "+8190" + digits(8);
+        String userCode = "uc-" + UUID.randomUUID();
+        Instant login = T.minus(30, ChronoUnit.MINUTES).plusMillis(123);
+        client.as("feed").contentType(ContentType.JSON).body("{\"records\":["
+                        + "{\"kind\":\"LOGIN\",\"eventId\":\"si-login\",\"accountId\":\"" + account + "\",\"ip\":"
+                        + "\"198.51.100.61\",\"sourcePort\":40061,\"smsVerifiedPhone\":\"" + phone + "\","
+                        + "\"userManagementCode\":\"" + userCode + "\",\"occurredAt\":\"" + login + "\"},"
+                        + "{\"kind\":\"POST\",\"eventId\":\"" + post + "\",\"accountId\":\"" + account + "\","
+                        + "\"occurredAt\":\"" + T.plusMillis(7) + "\"}]}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/cp/events").then().statusCode(200);
+
+        JsonPath answer = cpLookup(cpCase, post);
+        Map<String, Object> address = item(answer, "RELATED_IP_ADDRESS_AND_PORT");
+        assertThat(address).containsEntry("value", "198.51.100.61:40061").containsEntry("article", "Art. 2(ix)")
+                .containsEntry("source", "cp.login LOGIN si-login").containsEntry("infringementRelated", true);
+        // T is a whole UTC hour, so the login was at hh:30:00.123 JST.
+        assertThat((String) address.get("recordedAtJst")).endsWith(":30:00.123+09:00");
+        assertThat(item(answer, "RELATED_TIMESTAMP")).containsEntry("value", address.get("recordedAtJst"))
+                .containsEntry("article", "Art. 2(xii)");
+        assertThat(item(answer, "RELATED_TELEPHONE")).containsEntry("value", phone).containsEntry("infringementRelated", true);
+        assertThat(item(answer, "RELATED_USER_MANAGEMENT_CODE")).containsEntry("value", userCode);
+        assertThat(item(answer, "TIMESTAMP")).containsEntry("article", "Art. 2(viii)").containsEntry("infringementRelated",
+                false);
+        assertThat((String) item(answer, "TIMESTAMP").get("value")).endsWith(":00:00.007+09:00");
+        assertThat(answer.getList("withheld")).isEmpty();
+
+        String request = openCase("DISCLOSURE_REQUEST", "CP_POST", "cp.post", "cp.login", "cp.account");
+        ValidatableResponse withheld = client.as("alice", "legal-officer").contentType(ContentType.JSON)
+                .body("{\"caseId\":\"" + request + "\",\"postId\":\"" + post + "\"}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/cp").then().statusCode(200);
+        String body = withheld.extract().asString();
+        JsonPath out = withheld.extract().jsonPath();
+        assertThat(out.getString("nearestBefore")).isNull();
+        assertThat(out.getList("senderInformation.item")).containsExactly("TIMESTAMP");
+        assertThat(out.getList("withheld.item")).containsExactlyInAnyOrder("RELATED_IP_ADDRESS_AND_PORT",
+                "RELATED_TIMESTAMP", "RELATED_TELEPHONE", "RELATED_USER_MANAGEMENT_CODE");
+        assertThat(out.getList("withheld.reason", String.class)).allMatch(r -> r.contains("Art. 5(1)(iii)"));
+        assertThat(out.getList("withheld.source", String.class)).containsOnly("cp.login LOGIN");
+        assertThat(out.getList("notes").toString()).contains("withheld");
+        assertThat(body).doesNotContain(phone).doesNotContain("198.51.100.61").doesNotContain(userCode)
+                .doesNotContain("si-login");
+        assertThat(serviceLogs()).doesNotContain(phone.substring(1)).doesNotContain(userCode);
+    }
+
+    /** Issue #20: a mobile session's mobile connection user ID and SIM identifier, as Art. 2(vi) and (vii). */
+    @Test
+    void aMobileSessionYieldsItsMobileUserIdAndSimIdentifierUnderArticle2() throws Exception {
+        String msisdn = "8190" + digits(8);
+        String imsi = "44010" + digits(10);
+        sessions("{\"subscriberId\":\"sub-mobile\",\"sessionId\":\"mob\",\"nasId\":\"pgw-1\",\"assignedAddress\":"
+                + "\"100.64.9.9\",\"start\":\"" + T + "\",\"end\":\"" + T.plus(1, ChronoUnit.HOURS) + "\",\"mobileUserId\":\""
+                + msisdn + "\",\"simId\":\"" + imsi + "\"}");
+        JsonPath answer = ap(apCase, "100.64.9.9", 443, T.plus(10, ChronoUnit.MINUTES).plusMillis(250)).statusCode(200)
+                .extract().jsonPath();
+        assertThat(subscribers(answer)).containsExactly("sub-mobile");
+        List<Map<String, Object>> items = answer.getList("candidates[0].senderInformation");
+        assertThat(items).anySatisfy(i -> assertThat(i).containsEntry("item", "MOBILE_USER_ID").containsEntry("value", msisdn)
+                .containsEntry("article", "Art. 2(vi)").containsEntry("source", "ap.connection-auth session mob at NAS pgw-1"));
+        assertThat(items).anySatisfy(i -> assertThat(i).containsEntry("item", "SIM_ID").containsEntry("value", imsi)
+                .containsEntry("article", "Art. 2(vii)"));
+        assertThat(items).anySatisfy(i -> assertThat(i).containsEntry("item", "SUBSCRIBER_REGISTER")
+                .containsEntry("value", "sub-mobile"));
+        assertThat(items).anySatisfy(i -> assertThat(i).containsEntry("item", "IP_ADDRESS_AND_PORT")
+                .containsEntry("value", "100.64.9.9:443"));
+        assertThat(items).anySatisfy(i -> assertThat(i).containsEntry("item", "TIMESTAMP")
+                .containsEntry("value", T.plus(10, ChronoUnit.MINUTES).plusMillis(250).atOffset(java.time.ZoneOffset.ofHours(9))
+                        .toLocalDateTime() + "+09:00"));
+        assertThat(serviceLogs()).doesNotContain(msisdn).doesNotContain(imsi);
+    }
+
+    private static JsonPath cpLookup(String caseId, String post) {
+        return client.as("alice", "legal-officer").contentType(ContentType.JSON)
+                .body("{\"caseId\":\"" + caseId + "\",\"postId\":\"" + post + "\"}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/cp").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static Map<String, Object> item(JsonPath answer, String code) {
+        List<Map<String, Object>> items = answer.getList("senderInformation");
+        return items.stream().filter(i -> code.equals(i.get("item"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + code + " in " + items));
+    }
+
+    private static String digits(int n) {
+        StringBuilder sb = new StringBuilder();
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < n; i++) {
+            sb.append(random.nextInt(10));
+        }
+        return sb.toString();
+    }
+
+    /** Everything the three services have logged so far. */
+    private static String serviceLogs() throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("target", "lookups", "logs"))) {
+            for (java.nio.file.Path f : files.toList()) {
+                all.append(java.nio.file.Files.readString(f));
+            }
+        }
+        assertThat(all.length()).as("the services' logs were read").isPositive();
+        return all.toString();
     }
 
     private static String cp(String kind, String account, String id, String ip, Instant at) {

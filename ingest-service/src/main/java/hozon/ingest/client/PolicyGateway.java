@@ -32,7 +32,12 @@ public class PolicyGateway {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CaseDecision(boolean allowed, String reason, Instant decidedAt, Instant validUntil) {
+    /**
+     * @param relatedCommunications whether the answer may carry items of infringement-related
+     *        communications under this case's type (null from a policy-service that predates it: no)
+     */
+    public record CaseDecision(boolean allowed, String reason, Instant decidedAt, Instant validUntil, String caseType,
+            Boolean relatedCommunications, String relatedCommunicationsReason) {
     }
 
     public record CaseDecisionRequest(UUID caseId, String lookup, String category) {

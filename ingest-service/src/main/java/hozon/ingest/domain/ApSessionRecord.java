@@ -21,5 +21,10 @@ public record ApSessionRecord(
         @Schema(required = true, description = "Session start, RFC 3339 with offset", examples = "2026-03-01T10:00:00+09:00")
         OffsetDateTime start,
         @Schema(description = "Session end, RFC 3339 with offset; absent while open", examples = "2026-03-01T18:00:00+09:00")
-        OffsetDateTime end) {
+        OffsetDateTime end,
+        @Schema(description = "Mobile connection user ID (移動端末設備からのインターネット接続サービス利用者識別符号,"
+                + " Enforcement Regulation Art. 2(vi)) where the mobile core supplies one. Identifying: stored through"
+                + " the identity codec, never logged", examples = "+819012345678") String mobileUserId,
+        @Schema(description = "SIM identifier (SIMカード識別番号, Art. 2(vii)): the IMSI a mobile core reports, or the"
+                + " ICCID where the operator's feed has it. Identifying", examples = "440101234567890") String simId) {
 }

@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * own {@code {"User-Name":{"type":"string","value":["bob"]}}} or json_encode's flat
  * {@code {"User-Name":"bob"}} (values possibly in arrays, numbers or enum names). Attribute
  * names are matched case-insensitively. Attributes outside the connection-authentication log
- * (octet counters, NAS-Port, vendor attributes…) are dropped, never stored: refusing them would
- * only make the NAS retransmit a packet it cannot change.
+ * (octet counters, NAS-Port, vendor attributes but 3GPP-IMSI…) are dropped, never stored:
+ * refusing them would only make the NAS retransmit a packet it cannot change.
  */
 public final class RadiusJson {
 
@@ -91,6 +91,10 @@ public final class RadiusJson {
         }
         text(errors, "Acct-Multi-Session-Id", attrs.get("Acct-Multi-Session-Id"));
         text(errors, "Calling-Station-Id", attrs.get("Calling-Station-Id"));
+        String imsi = attrs.get("3GPP-IMSI");
+        if (imsi != null && !imsi.matches("[0-9]{6,15}")) {
+            errors.add(FieldError.of("3GPP-IMSI", "must be 6 to 15 digits (an IMSI)"));
+        }
         long delay = seconds(errors, attrs, "Acct-Delay-Time");
         long sessionSeconds = status == AccountingPacket.Status.START ? 0 : seconds(errors, attrs, "Acct-Session-Time");
         Instant eventTime = receivedAt.minusSeconds(delay);
@@ -112,7 +116,7 @@ public final class RadiusJson {
                     errors.size() + " problem(s) in the accounting request; nothing was stored").withErrors(errors));
         }
         return new AccountingPacket(status, nas, sessionId, attrs.get("Acct-Multi-Session-Id"), user, addresses,
-                attrs.get("Calling-Station-Id"), attrs.get("Acct-Terminate-Cause"), eventTime, sessionSeconds);
+                attrs.get("Calling-Station-Id"), attrs.get("Acct-Terminate-Cause"), eventTime, sessionSeconds, imsi);
     }
 
     /**
@@ -124,7 +128,7 @@ public final class RadiusJson {
     static {
         for (String t : List.of("NAS-Identifier", "NAS-IP-Address", "NAS-IPv6-Address", "Acct-Session-Id",
                 "Acct-Multi-Session-Id", "User-Name", "Calling-Station-Id", "Framed-IP-Address", "Framed-IPv6-Prefix",
-                "Delegated-IPv6-Prefix")) {
+                "Delegated-IPv6-Prefix", "3GPP-IMSI")) {
             KEPT.put(t, "TEXT");
         }
         for (String t : List.of("Acct-Session-Time", "Acct-Delay-Time")) {

@@ -142,8 +142,10 @@ public class RadiusSessions {
                 ps.executeUpdate();
             }
             opened += LogStore.insertRadiusSession(c, a, start, p.nasId(), p.sessionId(),
-                    codec.encode(IdentityCodec.IdentityField.SUBSCRIBER, p.userName()), p.callingStationId(),
-                    p.multiSessionId(), receivedAt);
+                    codec.encode(IdentityCodec.IdentityField.SUBSCRIBER, p.userName()),
+                    codec.encode(IdentityCodec.IdentityField.CALLING_STATION, p.callingStationId()), p.multiSessionId(),
+                    codec.encode(IdentityCodec.IdentityField.MOBILE_USER, p.mobileUserId()),
+                    codec.encode(IdentityCodec.IdentityField.SIM, p.simId()), receivedAt);
         }
         int ended = 0;
         if (p.status() == AccountingPacket.Status.STOP) {

@@ -43,7 +43,30 @@ public final class LookupRequests {
             @Schema(description = "For computed mechanisms: the rule set version, its parameters and every intermediate"
                     + " value the match rests on") Map<String, Object> proof,
             @Schema(description = "For PORT_BLOCK and DS_LITE: the CGN / AFTR record that led from the public address"
-                    + " and port to this session") PortBlockEvidence portBlock) {
+                    + " and port to this session") PortBlockEvidence portBlock,
+            @Schema(description = "The sender information this candidate yields, under the Enforcement Regulation Art. 2"
+                    + " item each corresponds to") List<SenderItem> senderInformation) {
+    }
+
+    @Schema(description = "One item of sender information (発信者情報) found in the logs, under the Platform Act"
+            + " Enforcement Regulation Art. 2 item it corresponds to, with the record it comes from")
+    public record SenderItem(
+            @Schema(description = "Stable code of the item", examples = "RELATED_IP_ADDRESS_AND_PORT") String item,
+            @Schema(description = "The Regulation's item", examples = "Art. 2(ix)") String article,
+            @Schema(description = "The item as the Regulation words it") String statutoryName,
+            @Schema(examples = "198.51.100.2:40000") String value,
+            @Schema(description = "The log record the value comes from", examples = "cp.login LOGIN l2") String source,
+            @Schema(description = "When that record's communication took place, JST to the millisecond",
+                    examples = "2026-03-01T09:30:00.123+09:00") String recordedAtJst,
+            @Schema(description = "From an infringement-related communication (侵害関連通信): specified sender"
+                    + " information, disclosed only under Platform Act Art. 5(1)(iii)'s conditions")
+            boolean infringementRelated) {
+    }
+
+    @Schema(description = "An item the logs hold that this answer does not give, and why")
+    public record WithheldItem(String item, String article, String statutoryName,
+            @Schema(description = "The category and kind of record it is in (never its value)") String source,
+            String reason) {
     }
 
     @Schema(description = "A port-block record of the chain: public address, port range, interval and device")
@@ -73,11 +96,16 @@ public final class LookupRequests {
 
     public record CpAnswer(String postId, String accountId, CpEvent post,
             @Schema(description = "When the post carries no IP: the account's nearest login/logout/account events"
-                    + " before and after it within the window (侵害関連通信)") CpEvent nearestBefore,
+                    + " before and after it within the window (侵害関連通信); absent when the case type may not"
+                    + " receive them") CpEvent nearestBefore,
             CpEvent nearestAfter, long windowSeconds, List<String> notes, boolean expiredBeforeRequest,
             @Schema(description = "The log categories this look-up searched: only those the case covers")
             List<String> categoriesSearched,
             @Schema(description = "Categories the chain would walk next that the case does not cover: not searched")
-            List<String> categoriesNotCovered) {
+            List<String> categoriesNotCovered,
+            @Schema(description = "The sender information found, item by item of Enforcement Regulation Art. 2")
+            List<SenderItem> senderInformation,
+            @Schema(description = "Items found but not given under this case's type, each with the reason")
+            List<WithheldItem> withheld) {
     }
 }

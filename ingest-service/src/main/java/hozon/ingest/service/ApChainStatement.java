@@ -11,7 +11,7 @@ public final class ApChainStatement {
 
     /** What every branch returns of a session, in this order. */
     public static final String SESSION_COLUMNS = "subscriber_id, session_id, nas_id, abbrev(assigned_ip),"
-            + " host(public_ip), public_port_start, public_port_end, started_at, ended_at";
+            + " host(public_ip), public_port_start, public_port_end, started_at, ended_at, mobile_user_id, sim_id";
 
     private ApChainStatement() {
     }

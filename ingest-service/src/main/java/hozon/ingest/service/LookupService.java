@@ -111,13 +111,13 @@ public class LookupService {
         try (LookupStore.Reader r = store.open()) {
             Connection c = r.connection();
             List<Object> params = new ArrayList<>();
-            sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks), params, t, found, null);
+            sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks), params, q, found, null);
             if (IpAddresses.isIpv4(q.ip())) {
                 String refusal = attribution.derive(q.ip(), q.port(), t, tol, found, derivations, notes,
                         (table, sql, p, proof) -> {
                             List<Object> all = new ArrayList<>(p);
                             table.bind(all, window);
-                            sessions(r, sql + table.alive(), all, t, found, proof);
+                            sessions(r, sql + table.alive(), all, q, found, proof);
                         }, ApChainStatement.SESSION_COLUMNS);
                 if (refusal != null) {
                     audit(c, caseId, AP, query, "REFUSED", 0, refusal, scope.searched());
@@ -154,7 +154,8 @@ public class LookupService {
         }
         UUID caseId = q == null ? null : q.caseId();
         validate(q, caseId, CP, query);
-        String basis = basis(authorise(caseId, CP, CP_POSTS, query));
+        PolicyGateway.CaseDecision decision = authorise(caseId, CP, CP_POSTS, query);
+        String basis = basis(decision);
         Duration window = config.lookup().nearestWindow();
         List<String> notes = new ArrayList<>();
         try (LookupStore.Reader r = store.open()) {
@@ -164,11 +165,11 @@ public class LookupService {
                 notes.add("no such post is stored (never received, or already deleted)");
                 audit(c, caseId, CP, query, "ANSWERED", 0, basis, List.of(CP_POSTS));
                 return new LookupRequests.CpAnswer(q.postId(), null, null, null, null, window.toSeconds(), notes, false,
-                        List.of(CP_POSTS), List.of());
+                        List.of(CP_POSTS), List.of(), List.of(), List.of());
             }
             LookupRequests.CpEvent postEvent = event(post);
-            LookupRequests.CpEvent before = null;
-            LookupRequests.CpEvent after = null;
+            LookupStore.CpRow before = null;
+            LookupStore.CpRow after = null;
             List<String> searched = List.of(CP_POSTS);
             List<String> notCovered = List.of();
             if (postEvent.ip() == null) {
@@ -187,10 +188,10 @@ public class LookupService {
                     LookupStore.CpRow b = r.nearest(kind, post.storedAccount(), t, window, true).orElse(null);
                     LookupStore.CpRow a = r.nearest(kind, post.storedAccount(), t, window, false).orElse(null);
                     if (b != null && (before == null || b.occurredAt().isAfter(before.occurredAt()))) {
-                        before = event(b);
+                        before = b;
                     }
                     if (a != null && (after == null || a.occurredAt().isBefore(after.occurredAt()))) {
-                        after = event(a);
+                        after = a;
                     }
                 }
                 List<String> related = scope.searched().subList(1, scope.searched().size());
@@ -200,10 +201,30 @@ public class LookupService {
                         : "the post carries no IP address: the account's nearest " + String.join(" and ", related)
                                 + " events within " + window + " are given (infringement-related communications)");
             }
+            List<LookupStore.CpRow> related = new ArrayList<>();
+            if (before != null) {
+                related.add(before);
+            }
+            if (after != null) {
+                related.add(after);
+            }
+            // Items of infringement-related communications go only to case types policy-service
+            // allows (Platform Act Art. 5(1)(iii)); an older policy-service that does not say is a no.
+            boolean relatedAllowed = Boolean.TRUE.equals(decision.relatedCommunications());
+            String withheldBecause = decision.relatedCommunicationsReason() != null
+                    ? decision.relatedCommunicationsReason()
+                    : "policy-service did not say whether this case's type may receive items of infringement-related"
+                            + " communications";
+            SenderInformationAnswer.Cp items = SenderInformationAnswer.cp(post, related, relatedAllowed, withheldBecause);
+            if (!relatedAllowed && !related.isEmpty()) {
+                notes.add("items of infringement-related communications were found and withheld: " + withheldBecause);
+                before = null;
+                after = null;
+            }
             int count = 1 + (before == null ? 0 : 1) + (after == null ? 0 : 1);
             audit(c, caseId, CP, query, "ANSWERED", count, basis, searched);
-            return new LookupRequests.CpAnswer(q.postId(), post.accountId(), postEvent, before, after, window.toSeconds(),
-                    notes, false, searched, notCovered);
+            return new LookupRequests.CpAnswer(q.postId(), post.accountId(), postEvent, event(before), event(after),
+                    window.toSeconds(), notes, false, searched, notCovered, items.items(), items.withheld());
         }
     }
 
@@ -317,8 +338,9 @@ public class LookupService {
         return true;
     }
 
-    private static void sessions(LookupStore.Reader r, String sql, List<Object> params, Instant t,
+    private static void sessions(LookupStore.Reader r, String sql, List<Object> params, LookupRequests.ApQuery q,
             List<LookupRequests.ApCandidate> out, Map<String, Object> proof) throws SQLException {
+        Instant t = q.instant().toInstant();
         for (LookupStore.SessionRow s : r.sessions(sql, params)) {
             LookupRequests.PortBlockEvidence block = s.block() == null ? null : new LookupRequests.PortBlockEvidence(
                     s.block().publicIp(), s.block().portStart(), s.block().portEnd(), s.block().allocatedAt(),
@@ -330,7 +352,7 @@ public class LookupService {
             if (!duplicate) {
                 out.add(new LookupRequests.ApCandidate(s.subscriberId(), s.sessionId(), s.nasId(), s.assignedAddress(),
                         s.publicIp(), s.publicPortStart(), s.publicPortEnd(), s.start(), s.end(), s.matchedBy(), !exact,
-                        proof, block));
+                        proof, block, SenderInformationAnswer.ap(s, q.ip(), q.port(), t)));
             }
         }
     }
@@ -341,6 +363,9 @@ public class LookupService {
     }
 
     private static LookupRequests.CpEvent event(LookupStore.CpRow r) {
+        if (r == null) {
+            return null;
+        }
         return new LookupRequests.CpEvent(r.kind(), r.eventId(), r.ip(), r.sourcePort(), r.occurredAt());
     }
 }

@@ -3,6 +3,7 @@ package hozon.ingest.service;
 import hozon.ingest.config.IngestConfig;
 import hozon.net.IpAddresses;
 import hozon.ingest.domain.ApSessionRecord;
+import hozon.ingest.domain.CpEventKind;
 import hozon.ingest.domain.CpEventRecord;
 import hozon.ingest.domain.PortBlockEventRecord;
 import hozon.problem.Problem;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Checks every record of a batch and reports all problems at once, each with the record's
@@ -24,6 +26,10 @@ import java.util.List;
 public class RecordValidator {
 
     private static final int MAX_ID_LENGTH = 256;
+    /** E.164: '+', a country code not starting with 0, at most 15 digits in all (ITU-T E.164 §6). */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    /** An IMSI (at most 15 digits, ITU-T E.212) or an ICCID (at most 22 digits, ITU-T E.118). */
+    private static final Pattern SIM_ID = Pattern.compile("[0-9]{6,22}");
 
     @Inject
     IngestConfig config;
@@ -82,6 +88,10 @@ public class RecordValidator {
                 }
             }
             interval(errors, i, "start", r.start(), "end", r.end(), latest);
+            optionalId(errors, i, "mobileUserId", r.mobileUserId());
+            if (r.simId() != null && !SIM_ID.matcher(r.simId()).matches()) {
+                errors.add(new FieldError(i, "simId", "must be 6 to 22 digits (an IMSI or ICCID)"));
+            }
         }
         return errors;
     }
@@ -110,8 +120,32 @@ public class RecordValidator {
                 }
             }
             interval(errors, i, "occurredAt", r.occurredAt(), null, null, latest);
+            senderItems(errors, i, r);
         }
         return errors;
+    }
+
+    /** The optional sender-information items of a CP event (Enforcement Regulation Art. 2; issue #20). */
+    private static void senderItems(List<FieldError> errors, int i, CpEventRecord r) {
+        if (r.destinationIp() != null && IpAddresses.parseAddress(r.destinationIp()) == null) {
+            errors.add(new FieldError(i, "destinationIp", "'" + r.destinationIp() + "' is not an IPv4 or IPv6 address"));
+        }
+        if (r.destinationPort() != null) {
+            port(errors, i, "destinationPort", r.destinationPort());
+            if (r.destinationIp() == null) {
+                errors.add(new FieldError(i, "destinationIp", "is required with a destination port"));
+            }
+        }
+        if (r.smsVerifiedPhone() != null) {
+            // The value is identifying: the error names the rule, never echoes the number.
+            if (!E164.matcher(r.smsVerifiedPhone()).matches()) {
+                errors.add(new FieldError(i, "smsVerifiedPhone", "must be an E.164 number: '+', country code, 7 to 15"
+                        + " digits in all"));
+            } else if (r.kind() != null && r.kind() != CpEventKind.ACCOUNT_CREATED && r.kind() != CpEventKind.LOGIN) {
+                errors.add(new FieldError(i, "smsVerifiedPhone", "is recorded on ACCOUNT_CREATED and LOGIN events only"));
+            }
+        }
+        optionalId(errors, i, "userManagementCode", r.userManagementCode());
     }
 
     public List<FieldError> portBlockErrors(List<PortBlockEventRecord> records) {

@@ -26,13 +26,14 @@ import java.util.Map;
 public class LogStore {
 
     private static final String INSERT_SESSIONS = "insert into ap_session (assigned_ip, started_at, nas_id, session_id,"
-            + " subscriber_id, public_ip, public_port_start, public_port_end, ended_at, received_at)"
+            + " subscriber_id, public_ip, public_port_start, public_port_end, ended_at, mobile_user_id, sim_id, received_at)"
             // One row per key even if the batch repeats a record (an upsert may touch a row once):
             // the copy that carries an end wins.
             + " select distinct on (a::inet, s::timestamptz, n, sid) a::inet, s::timestamptz, n, sid, sub, p::inet, ps, pe,"
-            + " e::timestamptz, ?::timestamptz"
-            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[])"
-            + " as t(a, s, n, sid, sub, p, ps, pe, e) order by a::inet, s::timestamptz, n, sid, e nulls last"
+            + " e::timestamptz, mu, sim, ?::timestamptz"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[],"
+            + " ?::text[], ?::text[]) as t(a, s, n, sid, sub, p, ps, pe, e, mu, sim)"
+            + " order by a::inet, s::timestamptz, n, sid, e nulls last"
             // A session first sent open and later with its end gets the end; a record without an
             // end, or a different end, never reopens or changes a closed session.
             + " on conflict (assigned_ip, started_at, nas_id, session_id) do update set ended_at = excluded.ended_at"
@@ -42,9 +43,10 @@ public class LogStore {
             + " returning started_at, (received_at = ?) as inserted";
 
     private static final String INSERT_CP = "insert into %s (account_id, occurred_at, event_id, event_type, ip,"
-            + " source_port, received_at)"
-            + " select acc, t::timestamptz, eid, et, ip::inet, sp, ?"
-            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[]) as x(acc, t, eid, et, ip, sp)"
+            + " source_port, destination_ip, destination_port, sms_phone, user_code, received_at)"
+            + " select acc, t::timestamptz, eid, et, ip::inet, sp, dip::inet, dp, tel, uc, ?"
+            + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[],"
+            + " ?::text[], ?::text[]) as x(acc, t, eid, et, ip, sp, dip, dp, tel, uc)"
             + " on conflict do nothing returning occurred_at";
 
     @Inject
@@ -66,6 +68,8 @@ public class LogStore {
         Integer[] ps = new Integer[n];
         Integer[] pe = new Integer[n];
         String[] end = new String[n];
+        String[] mobile = new String[n];
+        String[] sim = new String[n];
         for (int i = 0; i < n; i++) {
             ApSessionRecord r = records.get(i);
             addr[i] = r.assignedAddress();
@@ -77,6 +81,8 @@ public class LogStore {
             ps[i] = r.publicPortStart();
             pe[i] = r.publicPortEnd();
             end[i] = instant(r.end());
+            mobile[i] = codec.encode(IdentityField.MOBILE_USER, r.mobileUserId());
+            sim[i] = codec.encode(IdentityField.SIM, r.simId());
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 Volumes.upsertTrackingStatement(INSERT_SESSIONS, "started_at"))) {
@@ -90,8 +96,10 @@ public class LogStore {
             st.setArray(8, c.createArrayOf("int4", ps));
             st.setArray(9, c.createArrayOf("int4", pe));
             st.setArray(10, c.createArrayOf("text", end));
-            st.setObject(11, receivedAt.atOffset(java.time.ZoneOffset.UTC));
-            st.setString(12, RecordKind.AP_SESSION.category());
+            st.setArray(11, c.createArrayOf("text", mobile));
+            st.setArray(12, c.createArrayOf("text", sim));
+            st.setObject(13, receivedAt.atOffset(java.time.ZoneOffset.UTC));
+            st.setString(14, RecordKind.AP_SESSION.category());
             try (var rs = st.executeQuery()) {
                 List<Volumes.Hour> hours = Volumes.read(rs);
                 long updated = hours.stream().filter(h -> h.hour() == null).mapToLong(Volumes.Hour::records).sum();
@@ -114,6 +122,10 @@ public class LogStore {
                 String[] type = new String[n];
                 String[] ip = new String[n];
                 Integer[] port = new Integer[n];
+                String[] dip = new String[n];
+                Integer[] dport = new Integer[n];
+                String[] phone = new String[n];
+                String[] userCode = new String[n];
                 for (int i = 0; i < n; i++) {
                     CpEventRecord r = records.get(i);
                     acc[i] = codec.encode(IdentityField.ACCOUNT, r.accountId());
@@ -122,6 +134,10 @@ public class LogStore {
                     type[i] = r.kind().name();
                     ip[i] = r.ip();
                     port[i] = r.sourcePort();
+                    dip[i] = r.destinationIp();
+                    dport[i] = r.destinationPort();
+                    phone[i] = codec.encode(IdentityField.PHONE, r.smsVerifiedPhone());
+                    userCode[i] = codec.encode(IdentityField.USER_CODE, r.userManagementCode());
                 }
                 try (PreparedStatement st = c.prepareStatement(
                         Volumes.trackingStatement(String.format(INSERT_CP, e.getKey().table()), "occurred_at", 1))) {
@@ -132,7 +148,11 @@ public class LogStore {
                     st.setArray(5, c.createArrayOf("text", type));
                     st.setArray(6, c.createArrayOf("text", ip));
                     st.setArray(7, c.createArrayOf("int4", port));
-                    st.setString(8, e.getKey().category());
+                    st.setArray(8, c.createArrayOf("text", dip));
+                    st.setArray(9, c.createArrayOf("int4", dport));
+                    st.setArray(10, c.createArrayOf("text", phone));
+                    st.setArray(11, c.createArrayOf("text", userCode));
+                    st.setString(12, e.getKey().category());
                     try (var rs = st.executeQuery()) {
                         stored += (int) Volumes.total(Volumes.read(rs));
                     }
@@ -149,10 +169,12 @@ public class LogStore {
      * @return 1 if stored, 0 if that row already existed
      */
     public static int insertRadiusSession(Connection c, String address, Instant start, String nas, String sessionId,
-            String subscriber, String callingStationId, String multiSessionId, Instant receivedAt) throws SQLException {
+            String subscriber, String callingStationId, String multiSessionId, String mobileUserId, String simId,
+            Instant receivedAt) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(Volumes.trackingStatement("insert into ap_session (assigned_ip,"
-                + " started_at, nas_id, session_id, subscriber_id, calling_station_id, multi_session_id, received_at)"
-                + " values (?::inet, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning started_at", "started_at", 1))) {
+                + " started_at, nas_id, session_id, subscriber_id, calling_station_id, multi_session_id, mobile_user_id,"
+                + " sim_id, received_at) values (?::inet, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing"
+                + " returning started_at", "started_at", 1))) {
             st.setString(1, address);
             st.setObject(2, start.atOffset(java.time.ZoneOffset.UTC));
             st.setString(3, nas);
@@ -160,8 +182,10 @@ public class LogStore {
             st.setString(5, subscriber);
             st.setString(6, callingStationId);
             st.setString(7, multiSessionId);
-            st.setObject(8, receivedAt.atOffset(java.time.ZoneOffset.UTC));
-            st.setString(9, RecordKind.AP_SESSION.category());
+            st.setString(8, mobileUserId);
+            st.setString(9, simId);
+            st.setObject(10, receivedAt.atOffset(java.time.ZoneOffset.UTC));
+            st.setString(11, RecordKind.AP_SESSION.category());
             try (var rs = st.executeQuery()) {
                 return (int) Volumes.total(Volumes.read(rs));
             }

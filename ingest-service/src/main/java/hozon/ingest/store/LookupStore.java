@@ -24,7 +24,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class LookupStore {
 
-    private static final String CP_COLUMNS = "account_id, event_type, event_id, host(ip), source_port, occurred_at";
+    private static final String CP_COLUMNS = "account_id, event_type, event_id, host(ip), source_port, occurred_at,"
+            + " host(destination_ip), destination_port, sms_phone, user_code";
 
     @Inject
     @DataSource("lookup")
@@ -35,7 +36,8 @@ public class LookupStore {
 
     /** A session an AP look-up found, and the port block it was reached through (null when matched directly). */
     public record SessionRow(String matchedBy, String subscriberId, String sessionId, String nasId, String assignedAddress,
-            String publicIp, Integer publicPortStart, Integer publicPortEnd, Instant start, Instant end, BlockRow block) {
+            String publicIp, Integer publicPortStart, Integer publicPortEnd, Instant start, Instant end,
+            String mobileUserId, String simId, BlockRow block) {
     }
 
     /** A CGN port-block record of the chain. */
@@ -45,7 +47,8 @@ public class LookupStore {
 
     /** A CP event as a look-up answers it; {@code storedAccount} is the account id as stored, for further reads. */
     public record CpRow(String storedAccount, String accountId, String kind, String eventId, String ip, Integer sourcePort,
-            Instant occurredAt) {
+            Instant occurredAt, String destinationIp, Integer destinationPort, String smsVerifiedPhone,
+            String userManagementCode) {
     }
 
     public Reader open() throws SQLException {
@@ -67,21 +70,23 @@ public class LookupStore {
         }
 
         /**
-         * Sessions from a statement whose rows are (branch, matched-by, the nine
+         * Sessions from a statement whose rows are (branch, matched-by, the eleven
          * {@code ApChainStatement.SESSION_COLUMNS}[, the six {@code BLOCK_COLUMNS}]).
          */
         public List<SessionRow> sessions(String sql, List<Object> params) throws SQLException {
             List<SessionRow> out = new ArrayList<>();
             try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
-                boolean withBlock = rs.getMetaData().getColumnCount() >= 17;
+                boolean withBlock = rs.getMetaData().getColumnCount() >= 19;
                 while (rs.next()) {
-                    BlockRow block = withBlock && rs.getString(12) != null
-                            ? new BlockRow(rs.getString(12), rs.getInt(13), rs.getInt(14), instant(rs, 15), instant(rs, 16),
-                                    rs.getString(17))
+                    BlockRow block = withBlock && rs.getString(14) != null
+                            ? new BlockRow(rs.getString(14), rs.getInt(15), rs.getInt(16), instant(rs, 17), instant(rs, 18),
+                                    rs.getString(19))
                             : null;
                     out.add(new SessionRow(rs.getString(2), codec.decode(IdentityCodec.IdentityField.SUBSCRIBER,
                             rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            (Integer) rs.getObject(8), (Integer) rs.getObject(9), instant(rs, 10), instant(rs, 11), block));
+                            (Integer) rs.getObject(8), (Integer) rs.getObject(9), instant(rs, 10), instant(rs, 11),
+                            codec.decode(IdentityCodec.IdentityField.MOBILE_USER, rs.getString(12)),
+                            codec.decode(IdentityCodec.IdentityField.SIM, rs.getString(13)), block));
                 }
             }
             return out;
@@ -144,7 +149,9 @@ public class LookupStore {
                 while (rs.next()) {
                     String stored = rs.getString(1);
                     out.add(new CpRow(stored, codec.decode(IdentityCodec.IdentityField.ACCOUNT, stored), rs.getString(2),
-                            rs.getString(3), rs.getString(4), (Integer) rs.getObject(5), instant(rs, 6)));
+                            rs.getString(3), rs.getString(4), (Integer) rs.getObject(5), instant(rs, 6), rs.getString(7),
+                            (Integer) rs.getObject(8), codec.decode(IdentityCodec.IdentityField.PHONE, rs.getString(9)),
+                            codec.decode(IdentityCodec.IdentityField.USER_CODE, rs.getString(10))));
                 }
             }
             return out;

@@ -135,11 +135,11 @@ class CaseDecisionsTest {
     }
 
     private PolicyGateway.CaseDecision allowed(Instant validUntil) {
-        return new PolicyGateway.CaseDecision(true, "allowed", clock.instant(), validUntil);
+        return new PolicyGateway.CaseDecision(true, "allowed", clock.instant(), validUntil, "WARRANT", true, "a warrant");
     }
 
     private PolicyGateway.CaseDecision refused(String reason) {
-        return new PolicyGateway.CaseDecision(false, reason, clock.instant(), null);
+        return new PolicyGateway.CaseDecision(false, reason, clock.instant(), null, null, null, null);
     }
 
     /** The configuration with only the decision time set; nothing else is read by the class under test. */

@@ -123,6 +123,53 @@ class IngestResourceTest {
                 .isEqualTo(1);
     }
 
+    /**
+     * Issue #20: the sender-information items a CP holds (Enforcement Regulation Art. 2) are kept
+     * with the event — destination, SMS-verified number, the provider's user identifier — and the
+     * event time to the millisecond.
+     */
+    @Test
+    void senderInformationItemsAreStoredWithTheirEventToTheMillisecond() {
+        String account = "acct-" + UUID.randomUUID();
+        Instant t = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).plusMillis(123);
+        given().contentType(ContentType.JSON)
+                .body("{\"records\":[{\"kind\":\"LOGIN\",\"eventId\":\"si-1\",\"accountId\":\"" + account + "\","
+                        + "\"ip\":\"198.51.100.9\",\"sourcePort\":40009,\"destinationIp\":\"192.0.2.80\",\"destinationPort\":443,"
+                        + "\"smsVerifiedPhone\":\"+819012340009\",\"userManagementCode\":\"u-9\",\"occurredAt\":\"" + t + "\"}]}")
+                .when().post("/api/v1/cp/events")
+                .then().statusCode(200).body("stored", equalTo(1));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_login_event where account_id = ? and occurred_at = '"
+                + t + "' and host(destination_ip) = '192.0.2.80' and destination_port = 443 and sms_phone = '+819012340009'"
+                + " and user_code = 'u-9'", account)).isEqualTo(1);
+    }
+
+    @Test
+    void senderInformationItemsAreValidatedAndAPhoneNumberIsNeverEchoed() {
+        String account = "acct-" + UUID.randomUUID();
+        Instant t = Instant.now().minus(1, ChronoUnit.HOURS);
+        String body = given().contentType(ContentType.JSON)
+                .body("{\"records\":["
+                        + "{\"kind\":\"POST\",\"eventId\":\"p\",\"accountId\":\"" + account + "\",\"smsVerifiedPhone\":"
+                        + "\"+819012340001\",\"occurredAt\":\"" + t + "\"},"
+                        + "{\"kind\":\"LOGIN\",\"eventId\":\"l\",\"accountId\":\"" + account + "\",\"smsVerifiedPhone\":"
+                        + "\"090-1234-0002\",\"destinationPort\":443,\"occurredAt\":\"" + t + "\"}]}")
+                .when().post("/api/v1/cp/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.find { it.index == 0 }.field", equalTo("smsVerifiedPhone"))
+                .body("errors.find { it.index == 0 }.reason", equalTo("is recorded on ACCOUNT_CREATED and LOGIN events only"))
+                .body("errors.findAll { it.index == 1 }.field", hasItem("smsVerifiedPhone"))
+                .body("errors.findAll { it.index == 1 }.field", hasItem("destinationIp"))
+                .extract().asString();
+        assertThat(body).doesNotContain("819012340001").doesNotContain("1234-0002");
+        given().contentType(ContentType.JSON)
+                .body("{\"records\":[{\"subscriberId\":\"sub-m\",\"sessionId\":\"m\",\"assignedAddress\":\"100.64.99.1\","
+                        + "\"simId\":\"SIM-44010\",\"start\":\"" + t + "\"}]}")
+                .when().post("/api/v1/ap/sessions")
+                .then().statusCode(400).body("errors[0].field", equalTo("simId"));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.cp_post where account_id = ?", account)).isZero();
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.ap_session where subscriber_id = 'sub-m'")).isZero();
+    }
+
     @Test
     void aPortWithoutAnAddressAndABadPortAreRefused() {
         Instant t = Instant.now().minus(1, ChronoUnit.HOURS);

@@ -160,6 +160,31 @@ class RadiusAccountingTest {
         assertThat(interval(b)[1].toInstant()).isEqualTo(T.plus(1, ChronoUnit.DAYS));
     }
 
+    /**
+     * Issue #20: a mobile core's accounting (3GPP TS 29.061: 3GPP-IMSI, Calling-Station-Id =
+     * MSISDN) yields the SIM identifier and the mobile connection user ID; a fixed line's
+     * Calling-Station-Id (a circuit id or MAC) is no mobile user ID.
+     */
+    @Test
+    void aMobileCoresAccountingKeepsTheSimIdentifierAndMobileUserIdAFixedLinesDoesNot() {
+        String mobile = "sub-" + UUID.randomUUID();
+        send(rlmRest(packet("Start", mobile, "M1", "pgw-1", T, "Framed-IP-Address", "100.64.33.1",
+                "Calling-Station-Id", "819012345678", "3GPP-IMSI", "440101234567890")));
+        String fixed = "sub-" + UUID.randomUUID();
+        send(flat(packet("Start", fixed, "F1", "bras-3", T, "Framed-IP-Address", "100.64.33.2",
+                "Calling-Station-Id", "02-00-5e-00-53-01")));
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.ap_session where subscriber_id = ? and sim_id ="
+                + " '440101234567890' and mobile_user_id = '819012345678'", mobile)).isEqualTo(1);
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.ap_session where subscriber_id = ? and sim_id is null"
+                + " and mobile_user_id is null and calling_station_id = '02-00-5e-00-53-01'", fixed)).isEqualTo(1);
+        String bad = "sub-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(flat(packet("Start", bad, "B1", "pgw-1", T, "Framed-IP-Address",
+                        "100.64.33.3", "3GPP-IMSI", "4401-0123")))
+                .when().post("/api/v1/radius/accounting").then().statusCode(400)
+                .body("errors[0].field", equalTo("3GPP-IMSI"));
+        assertThat(rows(bad)).isZero();
+    }
+
     @Test
     void invalidAttributesAreNamedAndNothingIsStored() {
         String user = "sub-" + UUID.randomUUID();

@@ -46,7 +46,13 @@ public final class CaseRequests {
     @Schema(description = "The decision, with its reason")
     public record Decision(UUID caseId, boolean allowed, String reason, Instant decidedAt,
             @Schema(description = "For an allowed look-up: the end of the case's validity. A caller may rely on the"
-                    + " decision briefly but never beyond this instant") Instant validUntil) {
+                    + " decision briefly but never beyond this instant") Instant validUntil,
+            @Schema(description = "The case's type (absent when no case is recorded)") CaseType caseType,
+            @Schema(description = "For an allowed look-up: whether its answer may carry items of infringement-related"
+                    + " communications (specified sender information, Platform Act Art. 5(1)(iii))")
+            Boolean relatedCommunications,
+            @Schema(description = "Why those items may or may not be given under this case type")
+            String relatedCommunicationsReason) {
     }
 
     public record CaseView(UUID id, CaseType type, String reference, String issuer, String description,

@@ -5,6 +5,7 @@ import hozon.policy.domain.LegalCase;
 import hozon.policy.domain.LookupAuthorisation;
 import hozon.policy.domain.LogCategory;
 import hozon.policy.domain.Refusal;
+import hozon.policy.domain.SpecifiedSenderInformation;
 import hozon.policy.rest.CaseRequests;
 import hozon.problem.ProblemException;
 import hozon.security.CurrentUser;
@@ -106,6 +107,9 @@ public class CaseService {
         LookupAuthorisation.Decision d = c == null
                 ? new LookupAuthorisation.Decision(false, "no case " + r.caseId() + " is recorded")
                 : c.decide(r.lookup(), r.category(), now);
-        return new CaseRequests.Decision(r.caseId(), d.allowed(), d.reason(), now, d.allowed() ? c.validTo : null);
+        SpecifiedSenderInformation.Disclosure related = d.allowed() ? SpecifiedSenderInformation.under(c.type) : null;
+        return new CaseRequests.Decision(r.caseId(), d.allowed(), d.reason(), now, d.allowed() ? c.validTo : null,
+                c == null ? null : c.type, related == null ? null : related.allowed(),
+                related == null ? null : related.reason());
     }
 }

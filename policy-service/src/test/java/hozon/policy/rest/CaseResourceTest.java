@@ -3,6 +3,7 @@ package hozon.policy.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import hozon.devdb.EmbeddedPostgresTestResource;
 import hozon.devdb.JwtTestResource;
@@ -60,6 +61,29 @@ class CaseResourceTest {
         decide(id, "AP_ADDRESS", "ap.connection-auth").body("allowed", equalTo(false))
                 .body("reason", containsString("expired"));
         decide(UUID.randomUUID().toString(), "AP_ADDRESS", "ap.connection-auth").body("allowed", equalTo(false));
+    }
+
+    /**
+     * Platform Act Art. 5(1)(iii): items of infringement-related communications (specified sender
+     * information) go only to case types whose authority has found the extra conditions.
+     */
+    @Test
+    void itemsOfInfringementRelatedCommunicationsFollowTheCaseType() {
+        String validTo = Instant.now().plus(30, ChronoUnit.DAYS).toString();
+        for (String[] t : new String[][] {{"DISCLOSURE_ORDER", "true"}, {"PROVISION_ORDER", "true"},
+                {"WARRANT", "true"}, {"DISCLOSURE_REQUEST", "false"}, {"SERVICE_PROTECTION", "false"}}) {
+            String id = post("/api/v1/cases", "{\"type\":\"" + t[0] + "\",\"reference\":\"R-" + t[0] + "\","
+                    + "\"issuer\":\"Tokyo District Court\",\"description\":\"sender of a defamatory post\","
+                    + "\"validTo\":\"" + validTo + "\",\"lookups\":[\"CP_POST\"],\"categories\":[\"cp.post\","
+                    + "\"cp.login\"]}").statusCode(201).extract().path("id");
+            decide(id, "CP_POST", "cp.login").body("allowed", equalTo(true)).body("caseType", equalTo(t[0]))
+                    .body("relatedCommunications", equalTo(Boolean.parseBoolean(t[1])))
+                    .body("relatedCommunicationsReason", t[1].equals("true") ? not(containsString("withheld"))
+                            : containsString("withheld"));
+            // A refused look-up says nothing about what its answer could have carried.
+            decide(id, "AP_ADDRESS", "ap.connection-auth").body("allowed", equalTo(false))
+                    .body("relatedCommunications", equalTo(null));
+        }
     }
 
     @Test
