@@ -13,6 +13,10 @@ import java.util.Map;
 public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static final String DATABASE = "hozon_test";
+    /** ingest-service's key store: a database of its own, as in production (issue #11). */
+    private static final String KEYS_DATABASE = "hozon_test_keys";
+    /** ingest-service's key-encryption key for tests (written on first use, under target/). */
+    private static final String KEK_FILE = "target/test-kek";
     /**
      * The running server's URL, kept as a system property because a test profile restarts
      * Quarkus in a new class loader, where this class's statics start empty again.
@@ -27,17 +31,20 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
             return Map.of(
                     "quarkus.datasource.jdbc.url", external,
                     "quarkus.datasource.username", envOr("HOZON_TEST_DB_USER", EmbeddedDatabase.USER),
-                    "quarkus.datasource.password", envOr("HOZON_TEST_DB_PASSWORD", ""));
+                    "quarkus.datasource.password", envOr("HOZON_TEST_DB_PASSWORD", ""),
+                    "hozon.ingest.keystore.jdbc-url", envOr("HOZON_TEST_KEYSTORE_DB_URL", external),
+                    "hozon.ingest.crypto.kek-file", KEK_FILE,
+                    "hozon.ingest.crypto.generate-kek-if-missing", "true");
         }
         String running = System.getProperty(RUNNING_URL);
         if (running != null) {
-            return Map.of("quarkus.datasource.jdbc.url", running, "quarkus.datasource.username", EmbeddedDatabase.USER,
-                    "quarkus.datasource.password", "");
+            return config(running, System.getProperty(RUNNING_URL + ".keys"));
         }
         try {
             if (shared == null) {
                 shared = EmbeddedDatabase.start(Path.of("target", "embedded-pg"), 0, false, false);
                 shared.createDatabaseIfMissing(DATABASE);
+                shared.createDatabaseIfMissing(KEYS_DATABASE);
                 EmbeddedDatabase db = shared;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
@@ -48,13 +55,21 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
                 }));
             }
             System.setProperty(RUNNING_URL, shared.jdbcUrl(DATABASE));
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", shared.jdbcUrl(DATABASE),
-                    "quarkus.datasource.username", EmbeddedDatabase.USER,
-                    "quarkus.datasource.password", "");
+            System.setProperty(RUNNING_URL + ".keys", shared.jdbcUrl(KEYS_DATABASE));
+            return config(shared.jdbcUrl(DATABASE), shared.jdbcUrl(KEYS_DATABASE));
         } catch (Exception e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL for tests", e);
         }
+    }
+
+    private static Map<String, String> config(String url, String keysUrl) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", EmbeddedDatabase.USER,
+                "quarkus.datasource.password", "",
+                "hozon.ingest.keystore.jdbc-url", keysUrl,
+                "hozon.ingest.crypto.kek-file", KEK_FILE,
+                "hozon.ingest.crypto.generate-kek-if-missing", "true");
     }
 
     @Override

@@ -27,19 +27,26 @@ public final class Suite implements AutoCloseable {
     }
 
     private static final String DATABASE = "hozon";
+    /**
+     * ingest-service's key store: a database of its own (issue #11). On Kubernetes it is its own
+     * cluster whose backups are kept at most a day; here, a second database of the embedded server.
+     */
+    private static final String KEYS_DATABASE = "hozon_keys";
 
     private final Options options;
     private final EmbeddedDatabase embedded;
     private final String jdbcUrl;
+    private final String keysJdbcUrl;
     private final Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
     private final Map<ServiceName, ServiceProcess> running = new EnumMap<>(ServiceName.class);
     private final Map<ServiceName, Duration> startupTimes = new EnumMap<>(ServiceName.class);
     private final DevJwt issuer;
 
-    private Suite(Options options, EmbeddedDatabase embedded, String jdbcUrl) throws Exception {
+    private Suite(Options options, EmbeddedDatabase embedded, String jdbcUrl, String keysJdbcUrl) throws Exception {
         this.options = options;
         this.embedded = embedded;
         this.jdbcUrl = jdbcUrl;
+        this.keysJdbcUrl = keysJdbcUrl;
         this.issuer = DevJwt.in(options.workDir().resolve("keys"));
         for (ServiceName s : ServiceName.values()) {
             Integer p = options.ports().get(s);
@@ -51,13 +58,18 @@ public final class Suite implements AutoCloseable {
     public static Suite start(Options options) throws Exception {
         EmbeddedDatabase embedded = null;
         String url = options.externalDbUrl();
+        // With an external database the key store shares it unless HOZON_TEST_KEYSTORE_DB_URL names
+        // another (ingest-service warns that shredding then does not reach that database's backups).
+        String keysUrl = System.getenv().getOrDefault("HOZON_TEST_KEYSTORE_DB_URL", url);
         if (url == null || url.isBlank()) {
             embedded = EmbeddedDatabase.start(options.workDir().resolve("postgres"), options.dbPort(),
                     options.keepData(), options.durableDb());
             embedded.createDatabaseIfMissing(DATABASE);
+            embedded.createDatabaseIfMissing(KEYS_DATABASE);
             url = embedded.jdbcUrl(DATABASE);
+            keysUrl = embedded.jdbcUrl(KEYS_DATABASE);
         }
-        Suite suite = new Suite(options, embedded, url);
+        Suite suite = new Suite(options, embedded, url, keysUrl);
         try {
             for (ServiceName s : ServiceName.values()) {
                 suite.startService(s);
@@ -73,10 +85,52 @@ public final class Suite implements AutoCloseable {
         if (running.containsKey(name) && running.get(name).isAlive()) {
             return startupTimes.get(name);
         }
+        Map<String, String> env = environment(name, jdbcUrl);
+        Path jar = options.root().resolve(name.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        ServiceProcess p = ServiceProcess.launch(name, jar, ports.get(name), env, options.jvmOptions(),
+                options.workDir().resolve("logs"));
+        running.put(name, p);
+        Duration took = p.awaitReady(options.readyTimeout());
+        startupTimes.put(name, took);
+        return took;
+    }
+
+    /**
+     * A second ingest-service reading another log database — a restored backup, say — with this
+     * suite's key store, key-encryption key, policy-service and issuer; its log in
+     * {@code logs/<name>/}. The caller stops it.
+     */
+    public ServiceProcess startIngestOn(String name, String logDbUrl) throws Exception {
+        Map<String, String> env = environment(ServiceName.INGEST, logDbUrl);
+        env.put("HOZON_INGEST_IDEMPOTENCY_SWEEP_EVERY", "PT24H");
+        int port = freePort();
+        ServiceProcess p = ServiceProcess.launch(ServiceName.INGEST,
+                options.root().resolve(ServiceName.INGEST.module()).resolve("target/quarkus-app/quarkus-run.jar"), port,
+                env, options.jvmOptions(), options.workDir().resolve("logs").resolve(name));
+        p.awaitReady(options.readyTimeout());
+        return p;
+    }
+
+    /** The key-encryption key file ingest-service reads (the suite's stand-in for a mounted secret). */
+    public Path kekFile() {
+        return options.workDir().resolve("secrets").resolve("kek");
+    }
+
+    public String keysJdbcUrl() {
+        return keysJdbcUrl;
+    }
+
+    private Map<String, String> environment(ServiceName name, String logDbUrl) {
         Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", logDbUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", password());
+        if (name == ServiceName.INGEST) {
+            env.put("HOZON_INGEST_KEYSTORE_JDBC_URL", keysJdbcUrl);
+            env.put("HOZON_INGEST_CRYPTO_KEK_FILE", kekFile().toString());
+            // Written on first start; a deployment mounts its secret instead.
+            env.put("HOZON_INGEST_CRYPTO_GENERATE_KEK_IF_MISSING", "true");
+        }
         env.put("HOZON_POLICY_URL", url(ServiceName.POLICY));
         env.put("HOZON_INGEST_URL", url(ServiceName.INGEST));
         // A local token issuer stands in for the operator's identity provider.
@@ -88,13 +142,7 @@ public final class Suite implements AutoCloseable {
             env.put("HOZON_SERVICE_TOKEN", token("ingest-service", Duration.ofDays(30), "svc-ingest"));
         }
         env.putAll(options.extraEnv());
-        Path jar = options.root().resolve(name.module()).resolve("target/quarkus-app/quarkus-run.jar");
-        ServiceProcess p = ServiceProcess.launch(name, jar, ports.get(name), env, options.jvmOptions(),
-                options.workDir().resolve("logs"));
-        running.put(name, p);
-        Duration took = p.awaitReady(options.readyTimeout());
-        startupTimes.put(name, took);
-        return took;
+        return env;
     }
 
     public synchronized void stopService(ServiceName name) throws InterruptedException {

@@ -33,8 +33,9 @@ import org.postgresql.PGConnection;
 
 /**
  * Benchmark, not a test (issue #4 §6): N AP session records over HTTP NDJSON into the real
- * ingest tables (look-up indexes present) against the same records by raw COPY into an identical
- * table, both with the same number of parallel streams; prints both rates and their ratio. Then
+ * ingest tables (look-up indexes present) against the same rows — as the service stored them,
+ * identities encrypted — by raw COPY into an identical table, both with the same number of
+ * parallel streams; prints both rates and their ratio. Then
  * one NDJSON body of at least 1 GiB (the first records again: every line parsed, validated and
  * sent to PostgreSQL, stored as duplicates) while the service's heap is sampled from /q/metrics.
  *
@@ -65,7 +66,7 @@ public final class IngestBenchmark {
             // 1. HTTP NDJSON into ingest.ap_session, `streams` requests in parallel.
             HeapSampler heap = new HeapSampler(http, suite.url(ServiceName.INGEST) + "/q/metrics");
             long t0 = System.nanoTime();
-            List<Long> bytes = parallel(streams, k -> post(http, url, token, new Records(first, n, k, streams, false)));
+            List<Long> bytes = parallel(streams, k -> post(http, url, token, new Records(first, n, k, streams)));
             double httpSeconds = (System.nanoTime() - t0) / 1e9;
             long httpBytes = bytes.stream().mapToLong(Long::longValue).sum();
             long stored = count(db, "select count(*) from ingest.ap_session");
@@ -88,14 +89,44 @@ public final class IngestBenchmark {
                 }
                 copyIndexes(db);
             }
+            // The very rows the service stored — subscriber encrypted, blind index beside it (issue
+            // #11) — copied out once (not timed), split over the streams, then copied in.
+            List<Path> parts = new ArrayList<>();
+            Path out = Files.createTempFile("hozon-bench-copy", ".csv");
+            try (Connection c = DriverManager.getConnection(suite.jdbcUrl(), suite.user(), suite.password());
+                    java.io.OutputStream o = Files.newOutputStream(out)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy ingest.ap_session to stdout (format csv)", o);
+            }
+            List<java.io.BufferedWriter> writers = new ArrayList<>();
+            for (int k = 0; k < streams; k++) {
+                parts.add(Files.createTempFile("hozon-bench-copy-" + k, ".csv"));
+                writers.add(Files.newBufferedWriter(parts.get(k)));
+            }
+            try (var lines = Files.lines(out)) {
+                long[] i = {0};
+                lines.forEach(l -> {
+                    try {
+                        writers.get((int) (i[0]++ % streams)).write(l + "\n");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            for (java.io.BufferedWriter w : writers) {
+                w.close();
+            }
+            Files.delete(out);
             long t1 = System.nanoTime();
             parallel(streams, k -> {
-                try (Connection c = DriverManager.getConnection(suite.jdbcUrl(), suite.user(), suite.password())) {
-                    return c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench.ap_session (assigned_ip,"
-                            + " started_at, nas_id, session_id, subscriber_id, public_ip, public_port_start, public_port_end,"
-                            + " ended_at, received_at) from stdin (format csv)", new Records(first, n, k, streams, true));
+                try (Connection c = DriverManager.getConnection(suite.jdbcUrl(), suite.user(), suite.password());
+                        java.io.InputStream in = Files.newInputStream(parts.get(k))) {
+                    return c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench.ap_session from stdin"
+                            + " (format csv)", in);
                 }
             });
+            for (Path part : parts) {
+                Files.delete(part);
+            }
             double copySeconds = (System.nanoTime() - t1) / 1e9;
             long copied = count(db, "select count(*) from bench.ap_session");
             System.out.printf("raw COPY:    %d records in %.1f s = %.0f records/s (%d connections)%n", copied,
@@ -106,7 +137,7 @@ public final class IngestBenchmark {
             long bigRecords = (long) Math.ceil(bigGiB * (1L << 30) / (httpBytes / (double) n));
             heap = new HeapSampler(http, suite.url(ServiceName.INGEST) + "/q/metrics");
             long t2 = System.nanoTime();
-            long big = post(http, url, token, new Records(first, Math.min(bigRecords, n), 0, 1, false));
+            long big = post(http, url, token, new Records(first, Math.min(bigRecords, n), 0, 1));
             System.out.printf("one NDJSON body of %.2f GiB (%d records, all duplicates) in %.1f s; ingest-service peak"
                     + " heap used %.0f MB (-Xmx512m)%n", big / (double) (1L << 30), Math.min(bigRecords, n),
                     (System.nanoTime() - t2) / 1e9, heap.stop() / 1e6);
@@ -184,25 +215,22 @@ public final class IngestBenchmark {
 
     /**
      * Records k, k+step, k+2·step… of n eight-hour sessions behind carrier-grade NAT over 10 days,
-     * generated as they are read: NDJSON lines for the service, CSV rows for COPY.
+     * generated as they are read: NDJSON lines for the service.
      */
     static final class Records extends InputStream {
         private final LocalDate first;
         private final long n;
         private final int step;
-        private final boolean csv;
         private long i;
         private byte[] line = new byte[0];
         private int pos;
         private long bytes;
-        private final String received = Instant.now().toString();
-
-        Records(LocalDate first, long n, int k, int step, boolean csv) {
+    
+        Records(LocalDate first, long n, int k, int step) {
             this.first = first;
             this.n = n;
             this.i = k;
             this.step = step;
-            this.csv = csv;
         }
 
         long bytes() {
@@ -220,13 +248,10 @@ public final class IngestBenchmark {
             String inside = "100." + (64 + (int) (i >> 16) % 64) + "." + ((i >> 8) & 255) + "." + (i & 255);
             String pub = "198.51." + ((i % 4096) >> 8) + "." + (i % 256);
             int ports = 1024 + (int) ((i / 4096) % 60) * 1000;
-            String s = csv
-                    ? inside + "," + start + ",nas-" + (i % 50) + ",s" + i + ",sub-" + (i % 3_000_000) + "," + pub + ","
-                            + ports + "," + (ports + 999) + "," + start.plusSeconds(8 * 3600) + "," + received + "\n"
-                    : "{\"subscriberId\":\"sub-" + (i % 3_000_000) + "\",\"sessionId\":\"s" + i + "\",\"nasId\":\"nas-"
-                            + (i % 50) + "\",\"assignedAddress\":\"" + inside + "\",\"publicIp\":\"" + pub
-                            + "\",\"publicPortStart\":" + ports + ",\"publicPortEnd\":" + (ports + 999) + ",\"start\":\""
-                            + start + "\",\"end\":\"" + start.plusSeconds(8 * 3600) + "\"}\n";
+            String s = "{\"subscriberId\":\"sub-" + (i % 3_000_000) + "\",\"sessionId\":\"s" + i + "\",\"nasId\":\"nas-"
+                    + (i % 50) + "\",\"assignedAddress\":\"" + inside + "\",\"publicIp\":\"" + pub
+                    + "\",\"publicPortStart\":" + ports + ",\"publicPortEnd\":" + (ports + 999) + ",\"start\":\""
+                    + start + "\",\"end\":\"" + start.plusSeconds(8 * 3600) + "\"}\n";
             line = s.getBytes(StandardCharsets.US_ASCII);
             pos = 0;
             i += step;

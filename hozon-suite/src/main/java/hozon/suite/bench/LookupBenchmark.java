@@ -71,6 +71,9 @@ public final class LookupBenchmark {
                             + "\"categories\":[\"ap.connection-auth\",\"ap.nat-port-block\"]}")
                     .replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
             List<Object[]> queries = queries(db, first, days, lookups);
+            int encrypted = encryptProbedSessions(db, http, suite, queries);
+            System.out.printf("%d probed sessions re-ingested through the API, so that every answer decrypts its"
+                    + " subscriber (issue #11)%n", encrypted);
 
             // Warm-up until the JIT of every JVM on the path has settled: at least
             // hozon.bench.warm-up-rounds rounds of 1 000 look-ups (HotSpot's C2 compiles a method
@@ -199,6 +202,60 @@ public final class LookupBenchmark {
             }
         }
         return queries;
+    }
+
+    /**
+     * The bulk rows are loaded by SQL with their subscriber in clear (read as stored before
+     * encryption); the sessions the look-ups will find are deleted and sent again through the
+     * sessions API, which stores them encrypted under their day keys, as in production.
+     */
+    private static int encryptProbedSessions(Connection db, HttpClient http, Suite suite, List<Object[]> queries)
+            throws Exception {
+        java.util.Map<String, String> sessions = new java.util.LinkedHashMap<>();
+        try (PreparedStatement find = db.prepareStatement("select abbrev(s.assigned_ip), s.started_at, s.nas_id,"
+                + " s.session_id, s.subscriber_id, s.ended_at from ingest.ap_port_block b join ingest.ap_session s on"
+                + " s.assigned_ip = b.inside_ip and s.started_at <= ? and (s.ended_at is null or s.ended_at > ?)"
+                + " where b.public_ip = ?::inet and b.port_start <= ? and b.port_end >= ? and b.allocated_at <= ?"
+                + " and (b.released_at is null or b.released_at > ?)");
+                PreparedStatement delete = db.prepareStatement("delete from ingest.ap_session where assigned_ip = ?::inet"
+                        + " and started_at = ? and nas_id = ? and session_id = ?")) {
+            for (Object[] q : queries) {
+                OffsetDateTime t = ((Instant) q[2]).atOffset(ZoneOffset.UTC);
+                find.setObject(1, t);
+                find.setObject(2, t);
+                find.setString(3, (String) q[0]);
+                find.setInt(4, (Integer) q[1]);
+                find.setInt(5, (Integer) q[1]);
+                find.setObject(6, t);
+                find.setObject(7, t);
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        OffsetDateTime start = rs.getObject(2, OffsetDateTime.class);
+                        OffsetDateTime end = rs.getObject(6, OffsetDateTime.class);
+                        String key = rs.getString(1) + "|" + start + "|" + rs.getString(3) + "|" + rs.getString(4);
+                        sessions.put(key, "{\"subscriberId\":\"" + rs.getString(5) + "\",\"sessionId\":\""
+                                + rs.getString(4) + "\",\"nasId\":\"" + rs.getString(3) + "\",\"assignedAddress\":\""
+                                + rs.getString(1) + "\",\"start\":\"" + start.toInstant() + "\""
+                                + (end == null ? "" : ",\"end\":\"" + end.toInstant() + "\"") + "}");
+                    }
+                }
+            }
+            for (String key : sessions.keySet()) {
+                String[] k = key.split("\\|");
+                delete.setString(1, k[0]);
+                delete.setObject(2, OffsetDateTime.parse(k[1]));
+                delete.setString(3, k[2]);
+                delete.setString(4, k[3]);
+                delete.executeUpdate();
+            }
+        }
+        String feed = suite.token("bench-feed", Duration.ofHours(2), "feed");
+        List<String> records = new ArrayList<>(sessions.values());
+        for (int i = 0; i < records.size(); i += 1000) {
+            post(http, suite.url(ServiceName.INGEST) + "/api/v1/ap/sessions", feed, "{\"records\":["
+                    + String.join(",", records.subList(i, Math.min(records.size(), i + 1000))) + "]}");
+        }
+        return records.size();
     }
 
     private static String lookup(HttpClient http, Suite suite, String token, String caseId, Object[] q) throws Exception {

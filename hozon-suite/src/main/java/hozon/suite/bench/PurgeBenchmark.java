@@ -42,8 +42,9 @@ public final class PurgeBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         try (Suite suite = Suite.start(options);
                 Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.user(), suite.password())) {
-            System.out.printf("%-10s %-22s %-14s %-14s %-10s%n", "rows", "expire via service ms", "bare DROP ms",
-                    "DELETE ms", "DELETE/expire");
+            System.out.printf("%-10s %-22s %-14s %-14s %-10s %-14s%n", "rows", "expire via service ms", "bare DROP ms",
+                    "DELETE ms", "DELETE/expire", "keys destroyed");
+            String feed = suite.token("bench-feed", Duration.ofHours(2), "feed");
             LocalDate day = LocalDate.of(2001, 1, 1);
             List<Long> rounds = new java.util.ArrayList<>();
             rounds.add(10_000L); // warm-up round (JIT, connection pools), not printed
@@ -55,6 +56,18 @@ public final class PurgeBenchmark {
                 LocalDate dropDay = day.plusDays(4);
                 day = day.plusDays(10);
                 load(db, expireDay, rows);
+                // One session of the day through the service, stored encrypted: the day gets its key,
+                // which the expiry destroys once the day's rows are gone (issue #11).
+                HttpResponse<String> keyed = http.send(HttpRequest.newBuilder(
+                                URI.create(suite.url(ServiceName.INGEST) + "/api/v1/ap/sessions"))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + feed)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"records\":[{\"subscriberId\":\"sub-keyed\","
+                                + "\"sessionId\":\"keyed-" + expireDay + "\",\"assignedAddress\":\"10.255.0.1\",\"start\":\""
+                                + expireDay + "T02:00:00Z\",\"end\":\"" + expireDay + "T03:00:00Z\"}]}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (keyed.statusCode() != 200) {
+                    throw new IllegalStateException("session not stored: " + keyed.body());
+                }
                 load(db, deleteDay, rows);
                 load(db, dropDay, rows);
 
@@ -70,8 +83,13 @@ public final class PurgeBenchmark {
                         .POST(HttpRequest.BodyPublishers.ofString(order)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 long expireMs = (System.nanoTime() - t0) / 1_000_000;
-                if (r.statusCode() != 200 || !r.body().contains("\"rowsInDroppedPartitions\":" + rows)) {
-                    throw new IllegalStateException("expiry did not remove " + rows + " rows: " + r.statusCode() + " " + r.body());
+                if (r.statusCode() != 200 || !r.body().contains("\"rowsInDroppedPartitions\":" + (rows + 1))) {
+                    throw new IllegalStateException("expiry did not remove " + (rows + 1) + " rows: " + r.statusCode() + " "
+                            + r.body());
+                }
+                int keys = r.body().split("\"keyId\"", -1).length - 1;
+                if (keys != 1) {
+                    throw new IllegalStateException("expiry destroyed " + keys + " day keys, expected 1: " + r.body());
                 }
 
                 long dropMs;
@@ -101,8 +119,8 @@ public final class PurgeBenchmark {
                     warmUp = false;
                     continue;
                 }
-                System.out.printf("%-10d %-22d %-14d %-14d %-10.1f%n", rows, expireMs, dropMs, deleteMs,
-                        (double) deleteMs / Math.max(1, expireMs));
+                System.out.printf("%-10d %-22d %-14d %-14d %-10.1f %-14d%n", rows, expireMs, dropMs, deleteMs,
+                        (double) deleteMs / Math.max(1, expireMs), keys);
             }
         }
     }

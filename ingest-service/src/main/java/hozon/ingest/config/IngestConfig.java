@@ -69,6 +69,49 @@ public interface IngestConfig {
 
     Categories categories();
 
+    Crypto crypto();
+
+    KeyStore keystore();
+
+    interface Crypto {
+        /**
+         * The mounted secret holding the key-encryption keys: {@code id=base64(32 bytes)} per line,
+         * the current one first.
+         */
+        @WithDefault("/etc/hozon/kek/keys")
+        java.nio.file.Path kekFile();
+
+        /** Development only: write a fresh KEK to {@link #kekFile()} when there is none (never in production). */
+        @WithDefault("false")
+        boolean generateKekIfMissing();
+
+        /** How long unwrapped day keys are cached: a key destroyed by another replica is no longer used after this. */
+        @WithDefault("PT1M")
+        Duration keyCacheFor();
+    }
+
+    interface KeyStore {
+        /**
+         * The key store database (its own, outside the log database's backups); unset, the key
+         * store lives in the log database (schema keystore) and crypto-shredding does not reach
+         * the log database's backups — a development default, warned about at start.
+         */
+        java.util.Optional<String> jdbcUrl();
+
+        /** Its user; unset, the log database's. */
+        java.util.Optional<String> username();
+
+        /** Its password; unset, the log database's. */
+        java.util.Optional<String> password();
+
+        /**
+         * How long the key store's own backups are kept (reported): a destroyed day key lives on in
+         * them for this long, so the erasure is complete everywhere this long after the purge.
+         */
+        @WithDefault("P1D")
+        Duration backupRetention();
+    }
+
     interface Sessions {
         /**
          * A RADIUS session with no Stop is taken to have ended this long after its last Start or

@@ -21,10 +21,21 @@ public record PurgeExecutionView(UUID runId, String planDigest, Instant startedA
             @Schema(description = "Rows that left the preservation area: their holds ended and retention is past")
             long rowsReleasedFromPreservation,
             @Schema(description = "Rows past the cutoff kept because a hold protects them (in place or moved to the"
-                    + " preservation area)") long rowsHeld) {
+                    + " preservation area)") long rowsHeld,
+            @Schema(description = "Day keys destroyed by this run (crypto-shredding): the JST days of which no row"
+                    + " is left, now unreadable in every backup and replica too") List<DestroyedKey> keysDestroyed) {
 
         public long removed() {
             return rowsInDroppedPartitions + rowsDeleted + rowsDeletedForPurpose + rowsReleasedFromPreservation;
         }
+
+        public CategoryOutcome withKeys(List<DestroyedKey> keys) {
+            return new CategoryOutcome(category, cutoff, partitionsDropped, rowsInDroppedPartitions, rowsDeleted,
+                    rowsDeletedForPurpose, rowsReleasedFromPreservation, rowsHeld, keys);
+        }
+    }
+
+    /** A destroyed day key: its id, its JST day, when — never its material. */
+    public record DestroyedKey(long keyId, java.time.LocalDate day, Instant destroyedAt) {
     }
 }

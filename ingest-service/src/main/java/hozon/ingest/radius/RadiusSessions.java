@@ -131,7 +131,7 @@ public class RadiusSessions {
             }
             // The session's first packet dates it back by its session time; an address that appears
             // only in a later packet is known from that packet on.
-            Instant start = any ? t : p.sessionStart();
+            Instant start = LogStore.micros(any ? t : p.sessionStart());
             try (PreparedStatement ps = c.prepareStatement("insert into radius_session_state (nas_id, session_id,"
                     + " assigned_ip, started_at, last_seen_at) values (?, ?, ?::inet, ?, ?)")) {
                 ps.setString(1, p.nasId());
@@ -141,11 +141,15 @@ public class RadiusSessions {
                 ps.setObject(5, utc(t));
                 ps.executeUpdate();
             }
+            String category = RecordKind.AP_SESSION.category();
+            String record = LogStore.sessionRecord(p.nasId(), p.sessionId(), start);
             opened += LogStore.insertRadiusSession(c, a, start, p.nasId(), p.sessionId(),
-                    codec.encode(IdentityCodec.IdentityField.SUBSCRIBER, p.userName()),
-                    codec.encode(IdentityCodec.IdentityField.CALLING_STATION, p.callingStationId()), p.multiSessionId(),
-                    codec.encode(IdentityCodec.IdentityField.MOBILE_USER, p.mobileUserId()),
-                    codec.encode(IdentityCodec.IdentityField.SIM, p.simId()), receivedAt);
+                    codec.encrypt(IdentityCodec.IdentityField.SUBSCRIBER, category, start, record, p.userName()),
+                    codec.blindIndex(IdentityCodec.IdentityField.SUBSCRIBER, category, start, p.userName()),
+                    codec.encrypt(IdentityCodec.IdentityField.CALLING_STATION, category, start, record,
+                            p.callingStationId()), p.multiSessionId(),
+                    codec.encrypt(IdentityCodec.IdentityField.MOBILE_USER, category, start, record, p.mobileUserId()),
+                    codec.encrypt(IdentityCodec.IdentityField.SIM, category, start, record, p.simId()), receivedAt);
         }
         int ended = 0;
         if (p.status() == AccountingPacket.Status.STOP) {

@@ -7,6 +7,7 @@ import hozon.ingest.config.IngestConfig;
 import hozon.ingest.rest.LookupRequests;
 import hozon.ingest.store.IntervalTable;
 import hozon.ingest.store.LookupAudit;
+import hozon.ingest.store.IdentityCodec;
 import hozon.ingest.store.LookupStore;
 import hozon.ingest.store.RecordKind;
 import hozon.net.IpAddresses;
@@ -180,13 +181,18 @@ public class LookupService {
                 notCovered = scope.notCovered();
                 notes.addAll(scope.notes());
                 Instant t = postEvent.occurredAt();
-                for (String category : scope.searched()) {
+                boolean erased = IdentityCodec.ERASED.equals(post.accountId());
+                if (erased) {
+                    notes.add("the post's account identity was erased with its day's key: its other events cannot be"
+                            + " found");
+                }
+                for (String category : erased ? List.<String>of() : scope.searched()) {
                     RecordKind kind = RecordKind.ofCategory(category).orElseThrow();
                     if (kind == RecordKind.CP_POST) {
                         continue;
                     }
-                    LookupStore.CpRow b = r.nearest(kind, post.storedAccount(), t, window, true).orElse(null);
-                    LookupStore.CpRow a = r.nearest(kind, post.storedAccount(), t, window, false).orElse(null);
+                    LookupStore.CpRow b = r.nearest(kind, post.accountId(), t, window, true).orElse(null);
+                    LookupStore.CpRow a = r.nearest(kind, post.accountId(), t, window, false).orElse(null);
                     if (b != null && (before == null || b.occurredAt().isAfter(before.occurredAt()))) {
                         before = b;
                     }

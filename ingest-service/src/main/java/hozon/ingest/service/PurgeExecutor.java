@@ -2,6 +2,8 @@ package hozon.ingest.service;
 
 import hozon.ingest.client.HoldsGuard;
 import hozon.ingest.config.IngestConfig;
+import hozon.ingest.crypto.DayKeys;
+import hozon.ingest.crypto.FieldCipher;
 import hozon.ingest.domain.PurgeExecutionView;
 import hozon.ingest.domain.PurgeOrder;
 import hozon.ingest.store.ExecutionLog;
@@ -20,6 +22,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +66,9 @@ public class PurgeExecutor {
     @Inject
     Clock clock;
 
+    @Inject
+    DayKeys keys;
+
     public PurgeExecutionView execute(PurgeOrder order) throws SQLException {
         Instant started = clock.instant();
         check(order, started);
@@ -84,7 +90,7 @@ public class PurgeExecutor {
                 }
             }
         }
-        List<PurgeExecutionView.CategoryOutcome> outcomes = log.summary(order.runId(), cutoffs);
+        List<PurgeExecutionView.CategoryOutcome> outcomes = withKeys(order.runId(), log.summary(order.runId(), cutoffs));
         LOG.infof("purge run %s executed: %d categories, completed=%s", order.runId(), outcomes.size(), abort == null);
         return new PurgeExecutionView(order.runId(), order.planDigest(), started, clock.instant(), abort == null, abort,
                 outcomes, unknown);
@@ -92,7 +98,45 @@ public class PurgeExecutor {
 
     /** What a run removed so far, from the execution log (e.g. after a crash on either side). */
     public PurgeExecutionView summary(java.util.UUID runId) throws SQLException {
-        return new PurgeExecutionView(runId, null, null, null, false, null, log.summary(runId, Map.of()), List.of());
+        return new PurgeExecutionView(runId, null, null, null, false, null,
+                withKeys(runId, log.summary(runId, Map.of())), List.of());
+    }
+
+    /** Adds to each category the day keys the run destroyed (from the key store). */
+    private List<PurgeExecutionView.CategoryOutcome> withKeys(java.util.UUID runId,
+            List<PurgeExecutionView.CategoryOutcome> outcomes) {
+        Map<String, List<DayKeys.KeyInfo>> destroyed = keys.destroyedBy(runId.toString());
+        List<PurgeExecutionView.CategoryOutcome> out = new ArrayList<>();
+        for (PurgeExecutionView.CategoryOutcome o : outcomes) {
+            out.add(o.withKeys(destroyed.getOrDefault(o.category(), List.of()).stream()
+                    .map(k -> new PurgeExecutionView.DestroyedKey(k.id(), k.day(), k.destroyedAt())).toList()));
+        }
+        return out;
+    }
+
+    /**
+     * Crypto-shredding (issue #11), after the deleting steps have committed: destroys each day key
+     * of the kind's category whose JST day ended by the cutoff and of which no live row is left,
+     * and each of its hold keys no preserved row is encrypted under any more (its hold ended and
+     * the rows went). A day whose held rows stayed in place keeps its key. Idempotent: destroyed
+     * keys are not listed again; a destruction that fails fails the run, and the next run
+     * destroys the key.
+     */
+    private void shred(java.util.UUID runId, RecordKind kind, Instant cutoff) throws SQLException {
+        LocalDate lastEnded = FieldCipher.day(cutoff).minusDays(1);
+        for (DayKeys.LiveKey k : keys.liveKeys(kind.category(), lastEnded)) {
+            boolean dayKey = k.slot().equals(kind.category());
+            boolean used = purger.preservedUnder(kind, k.id());
+            if (dayKey && !used) {
+                Instant from = k.day().atStartOfDay(FieldCipher.JST).toInstant();
+                Instant to = k.day().plusDays(1).atStartOfDay(FieldCipher.JST).toInstant();
+                used = purger.anyLiveRow(kind, from, to);
+            }
+            if (!used) {
+                keys.destroy(k.id(), runId.toString()).ifPresent(d -> LOG.infof("key %d (%s %s) destroyed", d.id(),
+                        dayKey ? kind.category() : "a hold's key for " + kind.category(), dayKey ? d.day() : ""));
+            }
+        }
     }
 
     private void purge(PurgeOrder order, RecordKind kind, Instant cutoff) throws SQLException {
@@ -119,6 +163,7 @@ public class PurgeExecutor {
                 guarded(order, () -> purger.deleteAchieved(order.runId(), kind, a, holds));
             }
         }
+        shred(order.runId(), kind, cutoff);
     }
 
     /**

@@ -82,7 +82,7 @@ public class ExecutionLog {
         for (Map.Entry<String, long[]> e : counts.entrySet()) {
             long[] n = e.getValue();
             out.add(new PurgeExecutionView.CategoryOutcome(e.getKey(), cutoffs.get(e.getKey()), dropped.get(e.getKey()),
-                    n[0], n[1], n[2], n[3], n[4]));
+                    n[0], n[1], n[2], n[3], n[4], List.of()));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package hozon.ingest.store;
 
 import hozon.ingest.domain.PurgeOrder;
 import hozon.ingest.store.IdentityCodec.IdentityField;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class HoldPredicate {
             List<String> selectors = new ArrayList<>();
             List<Object> selectorParams = new ArrayList<>();
             for (PurgeOrder.Selector s : h.selectors()) {
-                String sql = selector(kind, s, selectorParams, codec);
+                String sql = selector(kind, h, s, selectorParams, codec);
                 if (sql != null) {
                     selectors.add("coalesce(" + sql + ", false)");
                 }
@@ -47,24 +48,42 @@ public final class HoldPredicate {
         return perHold.isEmpty() ? SqlFragment.FALSE : new SqlFragment("(" + String.join(" or ", perHold) + ")", params);
     }
 
-    /** The column a purpose-achieved selector reads on {@code kind}, or null when the table has none. */
+    /** The blind-index column a purpose-achieved selector reads on {@code kind}, or null when the table has none. */
     public static String achievementColumn(RecordKind kind, PurgeOrder.SelectorKind selector) {
         return switch (selector) {
-            case SUBSCRIBER -> kind == RecordKind.AP_SESSION ? "subscriber_id" : null;
-            case ACCOUNT -> kind.category().startsWith("cp.") ? "account_id" : null;
+            case SUBSCRIBER -> kind == RecordKind.AP_SESSION ? "subscriber_bidx" : null;
+            case ACCOUNT -> kind.category().startsWith("cp.") ? "account_bidx" : null;
             default -> null;
         };
     }
 
-    private static String selector(RecordKind kind, PurgeOrder.Selector s, List<Object> params, IdentityCodec codec) {
+    /**
+     * {@code column} (a live row's day index) or {@code hold_bidx} (a preserved row's index under
+     * its hold's key) is one of the value's blind indexes under the category's live day keys of
+     * {@code [from, to)} and its hold keys; "false" when there is none (no key, hence no row).
+     */
+    public static String blindIndexIn(String column, IdentityField field, RecordKind kind, Instant from, Instant to,
+            String value, List<Object> params, IdentityCodec codec) {
+        List<String> indexes = codec.blindIndexes(field, kind.category(), from, to, value);
+        if (indexes.isEmpty()) {
+            return "false";
+        }
+        params.add(indexes.toArray(String[]::new));
+        return "array[" + column + ", hold_bidx] && array(select decode(x, 'hex') from unnest(?::text[]) x)";
+    }
+
+    private static String selector(RecordKind kind, PurgeOrder.Hold h, PurgeOrder.Selector s, List<Object> params,
+            IdentityCodec codec) {
+        Instant from = h.windowFrom().toInstant();
+        Instant to = h.windowTo().toInstant();
         boolean ports = s.portStart() != null && s.portEnd() != null;
         switch (s.kind()) {
             case SUBSCRIBER:
                 if (kind != RecordKind.AP_SESSION) {
                     return null;
                 }
-                params.add(codec.encode(IdentityField.SUBSCRIBER, s.value()));
-                return "subscriber_id = ?";
+                return blindIndexIn("subscriber_bidx", IdentityField.SUBSCRIBER, kind, from, to, s.value(), params,
+                        codec);
             case SESSION:
                 if (kind != RecordKind.AP_SESSION) {
                     return null;
@@ -75,8 +94,7 @@ public final class HoldPredicate {
                 if (!kind.category().startsWith("cp.")) {
                     return null;
                 }
-                params.add(codec.encode(IdentityField.ACCOUNT, s.value()));
-                return "account_id = ?";
+                return blindIndexIn("account_bidx", IdentityField.ACCOUNT, kind, from, to, s.value(), params, codec);
             case POST:
                 if (kind != RecordKind.CP_POST) {
                     return null;

@@ -26,13 +26,14 @@ import java.util.Map;
 public class LogStore {
 
     private static final String INSERT_SESSIONS = "insert into ap_session (assigned_ip, started_at, nas_id, session_id,"
-            + " subscriber_id, public_ip, public_port_start, public_port_end, ended_at, mobile_user_id, sim_id, received_at)"
+            + " subscriber_id, public_ip, public_port_start, public_port_end, ended_at, mobile_user_id, sim_id,"
+            + " subscriber_bidx, received_at)"
             // One row per key even if the batch repeats a record (an upsert may touch a row once):
             // the copy that carries an end wins.
             + " select distinct on (a::inet, s::timestamptz, n, sid) a::inet, s::timestamptz, n, sid, sub, p::inet, ps, pe,"
-            + " e::timestamptz, mu, sim, ?::timestamptz"
+            + " e::timestamptz, mu, sim, decode(bi, 'hex'), ?::timestamptz"
             + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[],"
-            + " ?::text[], ?::text[]) as t(a, s, n, sid, sub, p, ps, pe, e, mu, sim)"
+            + " ?::text[], ?::text[], ?::text[]) as t(a, s, n, sid, sub, p, ps, pe, e, mu, sim, bi)"
             + " order by a::inet, s::timestamptz, n, sid, e nulls last"
             // A session first sent open and later with its end gets the end; a record without an
             // end, or a different end, never reopens or changes a closed session.
@@ -43,10 +44,10 @@ public class LogStore {
             + " returning started_at, (received_at = ?) as inserted";
 
     private static final String INSERT_CP = "insert into %s (account_id, occurred_at, event_id, event_type, ip,"
-            + " source_port, destination_ip, destination_port, sms_phone, user_code, received_at)"
-            + " select acc, t::timestamptz, eid, et, ip::inet, sp, dip::inet, dp, tel, uc, ?"
+            + " source_port, destination_ip, destination_port, sms_phone, user_code, account_bidx, received_at)"
+            + " select acc, t::timestamptz, eid, et, ip::inet, sp, dip::inet, dp, tel, uc, decode(bi, 'hex'), ?"
             + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::int[],"
-            + " ?::text[], ?::text[]) as x(acc, t, eid, et, ip, sp, dip, dp, tel, uc)"
+            + " ?::text[], ?::text[], ?::text[]) as x(acc, t, eid, et, ip, sp, dip, dp, tel, uc, bi)"
             + " on conflict do nothing returning occurred_at";
 
     @Inject
@@ -70,19 +71,24 @@ public class LogStore {
         String[] end = new String[n];
         String[] mobile = new String[n];
         String[] sim = new String[n];
+        String[] bidx = new String[n];
+        String category = RecordKind.AP_SESSION.category();
         for (int i = 0; i < n; i++) {
             ApSessionRecord r = records.get(i);
+            Instant at = micros(r.start().toInstant());
             addr[i] = r.assignedAddress();
-            start[i] = instant(r.start());
+            start[i] = at.toString();
             nas[i] = r.nasId() == null ? "" : r.nasId();
             sid[i] = r.sessionId();
-            sub[i] = codec.encode(IdentityField.SUBSCRIBER, r.subscriberId());
+            String record = sessionRecord(nas[i], sid[i], at);
+            sub[i] = codec.encrypt(IdentityField.SUBSCRIBER, category, at, record, r.subscriberId());
+            bidx[i] = codec.blindIndex(IdentityField.SUBSCRIBER, category, at, r.subscriberId());
             pub[i] = r.publicIp();
             ps[i] = r.publicPortStart();
             pe[i] = r.publicPortEnd();
             end[i] = instant(r.end());
-            mobile[i] = codec.encode(IdentityField.MOBILE_USER, r.mobileUserId());
-            sim[i] = codec.encode(IdentityField.SIM, r.simId());
+            mobile[i] = codec.encrypt(IdentityField.MOBILE_USER, category, at, record, r.mobileUserId());
+            sim[i] = codec.encrypt(IdentityField.SIM, category, at, record, r.simId());
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 Volumes.upsertTrackingStatement(INSERT_SESSIONS, "started_at"))) {
@@ -98,8 +104,9 @@ public class LogStore {
             st.setArray(10, c.createArrayOf("text", end));
             st.setArray(11, c.createArrayOf("text", mobile));
             st.setArray(12, c.createArrayOf("text", sim));
-            st.setObject(13, receivedAt.atOffset(java.time.ZoneOffset.UTC));
-            st.setString(14, RecordKind.AP_SESSION.category());
+            st.setArray(13, c.createArrayOf("text", bidx));
+            st.setObject(14, receivedAt.atOffset(java.time.ZoneOffset.UTC));
+            st.setString(15, RecordKind.AP_SESSION.category());
             try (var rs = st.executeQuery()) {
                 List<Volumes.Hour> hours = Volumes.read(rs);
                 long updated = hours.stream().filter(h -> h.hour() == null).mapToLong(Volumes.Hour::records).sum();
@@ -126,18 +133,24 @@ public class LogStore {
                 Integer[] dport = new Integer[n];
                 String[] phone = new String[n];
                 String[] userCode = new String[n];
+                String[] bidx = new String[n];
+                RecordKind kind = e.getKey();
                 for (int i = 0; i < n; i++) {
                     CpEventRecord r = records.get(i);
-                    acc[i] = codec.encode(IdentityField.ACCOUNT, r.accountId());
-                    time[i] = instant(r.occurredAt());
+                    Instant at = micros(r.occurredAt().toInstant());
+                    String record = cpRecord(kind, r.eventId(), at);
+                    acc[i] = codec.encrypt(IdentityField.ACCOUNT, kind.category(), at, record, r.accountId());
+                    bidx[i] = codec.blindIndex(IdentityField.ACCOUNT, kind.category(), at, r.accountId());
+                    time[i] = at.toString();
                     eid[i] = r.eventId();
                     type[i] = r.kind().name();
                     ip[i] = r.ip();
                     port[i] = r.sourcePort();
                     dip[i] = r.destinationIp();
                     dport[i] = r.destinationPort();
-                    phone[i] = codec.encode(IdentityField.PHONE, r.smsVerifiedPhone());
-                    userCode[i] = codec.encode(IdentityField.USER_CODE, r.userManagementCode());
+                    phone[i] = codec.encrypt(IdentityField.PHONE, kind.category(), at, record, r.smsVerifiedPhone());
+                    userCode[i] = codec.encrypt(IdentityField.USER_CODE, kind.category(), at, record,
+                            r.userManagementCode());
                 }
                 try (PreparedStatement st = c.prepareStatement(
                         Volumes.trackingStatement(String.format(INSERT_CP, e.getKey().table()), "occurred_at", 1))) {
@@ -152,7 +165,8 @@ public class LogStore {
                     st.setArray(9, c.createArrayOf("int4", dport));
                     st.setArray(10, c.createArrayOf("text", phone));
                     st.setArray(11, c.createArrayOf("text", userCode));
-                    st.setString(12, e.getKey().category());
+                    st.setArray(12, c.createArrayOf("text", bidx));
+                    st.setString(13, e.getKey().category());
                     try (var rs = st.executeQuery()) {
                         stored += (int) Volumes.total(Volumes.read(rs));
                     }
@@ -169,12 +183,12 @@ public class LogStore {
      * @return 1 if stored, 0 if that row already existed
      */
     public static int insertRadiusSession(Connection c, String address, Instant start, String nas, String sessionId,
-            String subscriber, String callingStationId, String multiSessionId, String mobileUserId, String simId,
-            Instant receivedAt) throws SQLException {
+            String subscriber, String subscriberIndex, String callingStationId, String multiSessionId,
+            String mobileUserId, String simId, Instant receivedAt) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(Volumes.trackingStatement("insert into ap_session (assigned_ip,"
                 + " started_at, nas_id, session_id, subscriber_id, calling_station_id, multi_session_id, mobile_user_id,"
-                + " sim_id, received_at) values (?::inet, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing"
-                + " returning started_at", "started_at", 1))) {
+                + " sim_id, subscriber_bidx, received_at) values (?::inet, ?, ?, ?, ?, ?, ?, ?, ?, decode(?, 'hex'), ?)"
+                + " on conflict do nothing returning started_at", "started_at", 1))) {
             st.setString(1, address);
             st.setObject(2, start.atOffset(java.time.ZoneOffset.UTC));
             st.setString(3, nas);
@@ -184,12 +198,35 @@ public class LogStore {
             st.setString(7, multiSessionId);
             st.setString(8, mobileUserId);
             st.setString(9, simId);
-            st.setObject(10, receivedAt.atOffset(java.time.ZoneOffset.UTC));
-            st.setString(11, RecordKind.AP_SESSION.category());
+            st.setString(10, subscriberIndex);
+            st.setObject(11, receivedAt.atOffset(java.time.ZoneOffset.UTC));
+            st.setString(12, RecordKind.AP_SESSION.category());
             try (var rs = st.executeQuery()) {
                 return (int) Volumes.total(Volumes.read(rs));
             }
         }
+    }
+
+    /**
+     * An event time as PostgreSQL keeps it (microseconds): the stored time and the record id a
+     * ciphertext is bound to must be the same instant.
+     */
+    public static Instant micros(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** The record id of an AP session row (its key in clear but the address, one per packet's addresses). */
+    public static String sessionRecord(String nas, String sessionId, Instant start) {
+        return IdentityCodec.recordId(RecordKind.AP_SESSION.table(), nas, sessionId, epochMicros(start));
+    }
+
+    /** The record id of a CP event row. */
+    public static String cpRecord(RecordKind kind, String eventId, Instant occurredAt) {
+        return IdentityCodec.recordId(kind.table(), eventId, epochMicros(occurredAt));
+    }
+
+    private static long epochMicros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 
     private static String instant(OffsetDateTime t) {

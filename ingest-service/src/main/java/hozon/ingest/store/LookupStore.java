@@ -45,8 +45,8 @@ public class LookupStore {
             String deviceId) {
     }
 
-    /** A CP event as a look-up answers it; {@code storedAccount} is the account id as stored, for further reads. */
-    public record CpRow(String storedAccount, String accountId, String kind, String eventId, String ip, Integer sourcePort,
+    /** A CP event as a look-up answers it, its identifying fields decrypted ({@code erased} once its day key is gone). */
+    public record CpRow(String accountId, String kind, String eventId, String ip, Integer sourcePort,
             Instant occurredAt, String destinationIp, Integer destinationPort, String smsVerifiedPhone,
             String userManagementCode) {
     }
@@ -82,11 +82,12 @@ public class LookupStore {
                             ? new BlockRow(rs.getString(14), rs.getInt(15), rs.getInt(16), instant(rs, 17), instant(rs, 18),
                                     rs.getString(19))
                             : null;
-                    out.add(new SessionRow(rs.getString(2), codec.decode(IdentityCodec.IdentityField.SUBSCRIBER,
+                    String record = LogStore.sessionRecord(rs.getString(5), rs.getString(4), instant(rs, 10));
+                    out.add(new SessionRow(rs.getString(2), codec.decrypt(IdentityCodec.IdentityField.SUBSCRIBER, record,
                             rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                             (Integer) rs.getObject(8), (Integer) rs.getObject(9), instant(rs, 10), instant(rs, 11),
-                            codec.decode(IdentityCodec.IdentityField.MOBILE_USER, rs.getString(12)),
-                            codec.decode(IdentityCodec.IdentityField.SIM, rs.getString(13)), block));
+                            codec.decrypt(IdentityCodec.IdentityField.MOBILE_USER, record, rs.getString(12)),
+                            codec.decrypt(IdentityCodec.IdentityField.SIM, record, rs.getString(13)), block));
                 }
             }
             return out;
@@ -96,7 +97,7 @@ public class LookupStore {
         public Optional<CpRow> post(String postId) throws SQLException {
             for (String relation : List.of(RecordKind.CP_POST.table(), RecordKind.CP_POST.preservedTable())) {
                 List<CpRow> rows = cp("select " + CP_COLUMNS + " from " + relation + " where event_id = ? limit 1",
-                        List.of(postId));
+                        List.of(postId), RecordKind.CP_POST);
                 if (!rows.isEmpty()) {
                     return Optional.of(rows.get(0));
                 }
@@ -106,16 +107,31 @@ public class LookupStore {
 
         /**
          * The account's event of {@code kind} (live or preserved) with an address nearest to
-         * {@code t} within {@code window}: at or before it ({@code before}), else after it.
+         * {@code t} within {@code window}: at or before it ({@code before}), else after it. The
+         * account is found by its blind index under each live day key of the window; a day whose
+         * key was destroyed has none, and its events are not found.
          */
-        public Optional<CpRow> nearest(RecordKind kind, String storedAccount, Instant t, Duration window, boolean before)
+        public Optional<CpRow> nearest(RecordKind kind, String account, Instant t, Duration window, boolean before)
                 throws SQLException {
+            Instant from = before ? t.minus(window) : t;
+            Instant to = before ? t : t.plus(window);
+            List<String> indexes = codec.blindIndexes(IdentityCodec.IdentityField.ACCOUNT, kind.category(), from,
+                    to.plusNanos(1_000), account);
+            if (indexes.isEmpty()) {
+                return Optional.empty();
+            }
             CpRow best = null;
             for (String relation : List.of(kind.table(), kind.preservedTable())) {
-                String sql = "select " + CP_COLUMNS + " from " + relation + " where account_id = ? and ip is not null"
+                // Live rows by their day index (the primary key's first column); preserved ones also
+                // by the index under their hold's key.
+                String match = relation.equals(kind.table()) ? "account_bidx = any(array(select decode(x, 'hex') from"
+                        + " unnest(?::text[]) x))" : "array[account_bidx, hold_bidx] && array(select decode(x, 'hex') from"
+                        + " unnest(?::text[]) x)";
+                String sql = "select " + CP_COLUMNS + " from " + relation + " where " + match + " and ip is not null"
                         + (before ? " and occurred_at <= ? and occurred_at >= ? order by occurred_at desc limit 1"
                                 : " and occurred_at > ? and occurred_at <= ? order by occurred_at limit 1");
-                List<CpRow> rows = cp(sql, List.of(storedAccount, utc(t), utc(before ? t.minus(window) : t.plus(window))));
+                List<CpRow> rows = cp(sql, List.of(c.createArrayOf("text", indexes.toArray()), utc(t),
+                        utc(before ? t.minus(window) : t.plus(window))), kind);
                 if (!rows.isEmpty()) {
                     CpRow r = rows.get(0);
                     if (best == null || (before ? r.occurredAt().isAfter(best.occurredAt())
@@ -143,15 +159,16 @@ public class LookupStore {
             }
         }
 
-        private List<CpRow> cp(String sql, List<Object> params) throws SQLException {
+        private List<CpRow> cp(String sql, List<Object> params, RecordKind kind) throws SQLException {
             List<CpRow> out = new ArrayList<>();
             try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String stored = rs.getString(1);
-                    out.add(new CpRow(stored, codec.decode(IdentityCodec.IdentityField.ACCOUNT, stored), rs.getString(2),
-                            rs.getString(3), rs.getString(4), (Integer) rs.getObject(5), instant(rs, 6), rs.getString(7),
-                            (Integer) rs.getObject(8), codec.decode(IdentityCodec.IdentityField.PHONE, rs.getString(9)),
-                            codec.decode(IdentityCodec.IdentityField.USER_CODE, rs.getString(10))));
+                    String record = LogStore.cpRecord(kind, rs.getString(3), instant(rs, 6));
+                    out.add(new CpRow(codec.decrypt(IdentityCodec.IdentityField.ACCOUNT, record, rs.getString(1)),
+                            rs.getString(2), rs.getString(3), rs.getString(4), (Integer) rs.getObject(5), instant(rs, 6),
+                            rs.getString(7), (Integer) rs.getObject(8),
+                            codec.decrypt(IdentityCodec.IdentityField.PHONE, record, rs.getString(9)),
+                            codec.decrypt(IdentityCodec.IdentityField.USER_CODE, record, rs.getString(10))));
                 }
             }
             return out;

@@ -46,6 +46,9 @@ public class PartitionPurger {
     @Inject
     IdentityCodec codec;
 
+    @Inject
+    HeldIdentities held;
+
     /**
      * A whole expired day: rows a hold protects are copied to the preservation area tagged with
      * their holds, the rest is counted, and the partition is dropped.
@@ -128,8 +131,11 @@ public class PartitionPurger {
         }
         IdentityCodec.IdentityField field = a.selectorKind() == PurgeOrder.SelectorKind.SUBSCRIBER
                 ? IdentityCodec.IdentityField.SUBSCRIBER : IdentityCodec.IdentityField.ACCOUNT;
-        SqlFragment due = SqlFragment.of(column + " = ? and " + kind.timeColumn() + " < ?",
-                codec.encode(field, a.selectorValue()), a.achievedAt().toInstant().atOffset(ZoneOffset.UTC))
+        List<Object> params = new ArrayList<>();
+        String match = HoldPredicate.blindIndexIn(column, field, kind, Instant.EPOCH, a.achievedAt().toInstant(),
+                a.selectorValue(), params, codec);
+        params.add(a.achievedAt().toInstant().atOffset(ZoneOffset.UTC));
+        SqlFragment due = new SqlFragment(match + " and " + kind.timeColumn() + " < ?", params)
                 .and(HoldPredicate.protectedRows(kind, holds, codec).not());
         long total = 0;
         try (Connection c = dataSource.getConnection()) {
@@ -142,6 +148,44 @@ public class PartitionPurger {
             }
         }
         return total;
+    }
+
+    /** Whether any live row of {@code kind} (day partitions or long-interval table) has an event time in {@code [from, to)}. */
+    public boolean anyLiveRow(RecordKind kind, Instant from, Instant to) throws SQLException {
+        List<String> relations = new ArrayList<>(List.of(kind.table()));
+        if (kind.longTable() != null) {
+            relations.add(kind.longTable());
+        }
+        String t = kind.timeColumn();
+        String sql = "select " + String.join(" or ", relations.stream().map(r -> "exists (select 1 from " + r + " where "
+                + t + " >= ? and " + t + " < ?)").toList());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (int n = 0; n < relations.size(); n++) {
+                ps.setObject(i++, utc(from));
+                ps.setObject(i++, utc(to));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Whether any preserved row of {@code kind} is still encrypted under key {@code keyId}. */
+    public boolean preservedUnder(RecordKind kind, long keyId) throws SQLException {
+        HeldIdentities.Shape shape = HeldIdentities.shape(kind);
+        if (shape == null) {
+            return false;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select exists (select 1"
+                + " from " + kind.preservedTable() + " where " + shape.keyColumn() + " like ?)")) {
+            ps.setString(1, "e" + keyId + ":%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /** Counts for a preview. Deletes nothing. */
@@ -173,13 +217,23 @@ public class PartitionPurger {
         }
         String target = p.kind().preservedTable();
         String columns = columns(c, p.kind().table());
+        HeldIdentities.Shape shape = HeldIdentities.shape(p.kind());
         try (PreparedStatement ps = c.prepareStatement("insert into " + target + " (" + columns + ", hold_ids, preserved_at)"
                 + " select " + columns + ", array[?::uuid], now() from "
                 + p.name() + " where " + scope.sql() + " on conflict on constraint " + target + "_pkey do update set"
-                + " hold_ids = (select array(select distinct unnest(" + target + ".hold_ids || excluded.hold_ids)))")) {
+                + " hold_ids = (select array(select distinct unnest(" + target + ".hold_ids || excluded.hold_ids)))"
+                + (shape == null ? "" : " returning (xmax = 0) as inserted, " + shape.returning()))) {
             ps.setObject(1, h.holdId());
             scope.bind(ps, 2);
-            ps.executeUpdate();
+            if (shape == null) {
+                ps.executeUpdate();
+            } else {
+                // A record leaving the live tables goes under its hold's key (issue #11), so that its
+                // day's key can be destroyed with the day.
+                try (ResultSet rs = ps.executeQuery()) {
+                    held.reencrypt(c, p.kind(), h.holdId(), rs);
+                }
+            }
         }
     }
 

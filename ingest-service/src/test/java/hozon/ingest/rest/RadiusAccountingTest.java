@@ -8,6 +8,7 @@ import hozon.devdb.EmbeddedPostgresTestResource;
 import hozon.devdb.JwtTestResource;
 import hozon.ingest.radius.EventTimestamp;
 import hozon.ingest.radius.RadiusSessions;
+import hozon.ingest.store.IdentityCodec;
 import hozon.security.Roles;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -36,6 +37,9 @@ class RadiusAccountingTest {
 
     @Inject
     RadiusSessions sessions;
+
+    @Inject
+    IdentityCodec codec;
 
     private static final Instant T = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -79,8 +83,9 @@ class RadiusAccountingTest {
 
     private OffsetDateTime[] interval(String user) {
         try (var c = ds.getConnection(); var ps = c.prepareStatement("select started_at, ended_at, end_cause from"
-                + " ingest.ap_session where subscriber_id = ?")) {
-            ps.setString(1, user);
+                + " ingest.ap_session where subscriber_bidx = any(array(select decode(x, 'hex') from unnest(?::text[]) x))")) {
+            ps.setObject(1, codec.blindIndexes(IdentityCodec.IdentityField.SUBSCRIBER, "ap.connection-auth", Instant.EPOCH,
+                    Instant.parse("2200-01-01T00:00:00Z"), user).toArray(String[]::new));
             try (var rs = ps.executeQuery()) {
                 assertThat(rs.next()).as("a session row for " + user).isTrue();
                 OffsetDateTime[] r = {rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)};
@@ -114,8 +119,11 @@ class RadiusAccountingTest {
         OffsetDateTime[] i = interval(user);
         assertThat(i[0].toInstant()).isEqualTo(T);
         assertThat(i[1].toInstant()).isEqualTo(T.plusSeconds(3600));
-        assertThat(DbProbe.count(ds, "select count(*) from ingest.ap_session where subscriber_id = ? and end_cause ="
-                + " 'User-Request' and calling_station_id = '00-11-22-33-44-55'", user)).isEqualTo(1);
+        assertThat(DbProbe.sessions(ds, user)).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("end_cause", "User-Request").containsEntry("calling_station_id",
+                    "00-11-22-33-44-55");
+            assertThat(row.get("stored_subscriber_id")).as("stored encrypted").startsWith("e").doesNotContain(user);
+        });
         assertThat(DbProbe.count(ds, "select count(*) from ingest.ap_session where subscriber_id = ? and"
                 + " received_at is not null and nas_id = 'bras-1'", user)).isEqualTo(1);
     }
@@ -173,10 +181,11 @@ class RadiusAccountingTest {
         String fixed = "sub-" + UUID.randomUUID();
         send(flat(packet("Start", fixed, "F1", "bras-3", T, "Framed-IP-Address", "100.64.33.2",
                 "Calling-Station-Id", "02-00-5e-00-53-01")));
-        assertThat(DbProbe.count(ds, "select count(*) from ingest.ap_session where subscriber_id = ? and sim_id ="
-                + " '440101234567890' and mobile_user_id = '819012345678'", mobile)).isEqualTo(1);
-        assertThat(DbProbe.count(ds, "select count(*) from ingest.ap_session where subscriber_id = ? and sim_id is null"
-                + " and mobile_user_id is null and calling_station_id = '02-00-5e-00-53-01'", fixed)).isEqualTo(1);
+        assertThat(DbProbe.sessions(ds, mobile)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("sim_id", "440101234567890").containsEntry("mobile_user_id", "819012345678"));
+        assertThat(DbProbe.sessions(ds, fixed)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("sim_id", null).containsEntry("mobile_user_id", null)
+                .containsEntry("calling_station_id", "02-00-5e-00-53-01"));
         String bad = "sub-" + UUID.randomUUID();
         given().contentType(ContentType.JSON).body(flat(packet("Start", bad, "B1", "pgw-1", T, "Framed-IP-Address",
                         "100.64.33.3", "3GPP-IMSI", "4401-0123")))

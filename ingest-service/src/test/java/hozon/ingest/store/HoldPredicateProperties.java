@@ -43,13 +43,13 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class HoldPredicateProperties {
 
     private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
-    private static final IdentityCodec PLAIN = new PlaintextIdentityCodec();
+    private static final IdentityCodec CODEC = new OneKeyCodec();
     private static Connection db;
 
     /** The log tables' columns and nullability as V1 creates them, without partitioning. */
     private static final Map<RecordKind, String> DDL = Map.of(
             RecordKind.AP_SESSION, "id int primary key, assigned_ip inet not null, started_at timestamptz not null,"
-                    + " session_id text not null, subscriber_id text not null, public_ip inet,"
+                    + " session_id text not null, subscriber_id text not null, subscriber_bidx bytea, hold_bidx bytea, public_ip inet,"
                     + " public_port_start integer, public_port_end integer",
             RecordKind.AP_PORT_BLOCK, "id int primary key, public_ip inet not null, allocated_at timestamptz not null,"
                     + " port_start integer not null, port_end integer not null, inside_ip inet not null",
@@ -58,8 +58,9 @@ class HoldPredicateProperties {
             RecordKind.CP_ACCOUNT, cpColumns());
 
     private static String cpColumns() {
-        return "id int primary key, account_id text not null, occurred_at timestamptz not null, event_id text not null,"
-                + " ip inet, source_port integer";
+        return "id int primary key, account_id text not null, account_bidx bytea not null, hold_bidx bytea,"
+                + " occurred_at timestamptz not null,"
+                + " event_id text not null, ip inet, source_port integer";
     }
 
     @BeforeContainer
@@ -101,7 +102,7 @@ class HoldPredicateProperties {
             (isHeld(kind, rows.get(i), holds) ? expectedHeld : expectedFree).add(i);
         }
 
-        SqlFragment held = HoldPredicate.protectedRows(kind, holds, PLAIN);
+        SqlFragment held = HoldPredicate.protectedRows(kind, holds, CODEC);
         assertThat(ids(kind, held)).as("rows the hold condition protects").isEqualTo(expectedHeld);
         assertThat(ids(kind, held.not())).as("rows a delete outside the holds removes").isEqualTo(expectedFree);
         assertThat(ids(kind, new SqlFragment("(" + held.sql() + ") is null", held.params())))
@@ -249,11 +250,12 @@ class HoldPredicateProperties {
     private static void insert(RecordKind kind, int id, Row r) throws SQLException {
         String sql = switch (kind) {
             case AP_SESSION -> "insert into ap_session (id, started_at, subscriber_id, session_id, assigned_ip, public_ip,"
-                    + " public_port_start, public_port_end) values (?, ?, ?, ?, ?::inet, ?::inet, ?, ?)";
+                    + " public_port_start, public_port_end, subscriber_bidx) values (?, ?, ?, ?, ?::inet, ?::inet, ?, ?,"
+                    + " decode(?, 'hex'))";
             case AP_PORT_BLOCK -> "insert into ap_port_block (id, allocated_at, inside_ip, public_ip, port_start, port_end)"
                     + " values (?, ?, ?::inet, ?::inet, ?, ?)";
-            default -> "insert into " + kind.table() + " (id, occurred_at, account_id, event_id, ip, source_port)"
-                    + " values (?, ?, ?, ?, ?::inet, ?)";
+            default -> "insert into " + kind.table() + " (id, occurred_at, account_id, event_id, ip, source_port,"
+                    + " account_bidx) values (?, ?, ?, ?, ?::inet, ?, decode(?, 'hex'))";
         };
         try (PreparedStatement ps = db.prepareStatement(sql)) {
             ps.setInt(1, id);
@@ -266,6 +268,8 @@ class HoldPredicateProperties {
                     ps.setString(6, r.outer());
                     ps.setObject(7, r.portStart());
                     ps.setObject(8, r.portEnd());
+                    ps.setString(9, CODEC.blindIndex(IdentityCodec.IdentityField.SUBSCRIBER, kind.category(), r.at(),
+                            r.subscriber()));
                 }
                 case AP_PORT_BLOCK -> {
                     ps.setString(3, r.inner());
@@ -278,6 +282,8 @@ class HoldPredicateProperties {
                     ps.setString(4, r.eventId());
                     ps.setString(5, r.outer());
                     ps.setObject(6, r.portStart());
+                    ps.setString(7, CODEC.blindIndex(IdentityCodec.IdentityField.ACCOUNT, kind.category(), r.at(),
+                            r.account()));
                 }
             }
             ps.executeUpdate();
@@ -294,6 +300,53 @@ class HoldPredicateProperties {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * Blind indexes under one fixed key for every day (the day keys are the key store's business,
+     * tested with it): what the predicate compares is what a row of that value carries.
+     */
+    private static final class OneKeyCodec implements IdentityCodec {
+        private static final javax.crypto.spec.SecretKeySpec KEY = new javax.crypto.spec.SecretKeySpec(
+                "hold-predicate-properties-index!".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "HmacSHA256");
+
+        @Override
+        public String encrypt(IdentityField field, String category, Instant at, String recordId, String value) {
+            return value;
+        }
+
+        @Override
+        public String decrypt(IdentityField field, String recordId, String stored) {
+            return stored;
+        }
+
+        @Override
+        public String blindIndex(IdentityField field, String category, Instant at, String value) {
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(KEY);
+                return java.util.HexFormat.of().formatHex(mac.doFinal((field + "\0" + value)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String encryptForHold(IdentityField field, java.util.UUID holdId, String category, String recordId,
+                String value) {
+            return value;
+        }
+
+        @Override
+        public String blindIndexForHold(IdentityField field, java.util.UUID holdId, String category, String value) {
+            return blindIndex(field, category, null, value);
+        }
+
+        @Override
+        public List<String> blindIndexes(IdentityField field, String category, Instant from, Instant to, String value) {
+            return from.isBefore(to) ? List.of(blindIndex(field, category, from, value)) : List.of();
         }
     }
 }
