@@ -56,6 +56,27 @@ public record HoldView(UUID id, HoldType type, String status, Instant startsAt, 
                 null, null, createdAt);
     }
 
+    /**
+     * This view as the audit trail keeps it (issue #11): a subscriber or account a selector names
+     * is not copied into the trail; the entry refers to the hold that holds it instead.
+     */
+    public HoldView forAudit() {
+        if (selectors == null) {
+            return this;
+        }
+        List<HoldRequests.Selector> refs = new java.util.ArrayList<>();
+        for (int i = 0; i < selectors.size(); i++) {
+            HoldRequests.Selector s = selectors.get(i);
+            boolean identity = s.kind() == hozon.policy.domain.SelectorKind.SUBSCRIBER
+                    || s.kind() == hozon.policy.domain.SelectorKind.ACCOUNT;
+            refs.add(identity ? new HoldRequests.Selector(s.kind(), "(see hold " + id + ", selector " + (i + 1) + ")",
+                    s.portStart(), s.portEnd()) : s);
+        }
+        return new HoldView(id, type, status, startsAt, endsAt, effectiveEnd, reviewDate, windowFrom, windowTo, categories,
+                refs, confidential, authority, officer, documentRef, requestDate, court, caseNumber, reason, statute,
+                article, grantedDays, extensions, releasedAt, releaseKind, releaseReason, author, createdAt);
+    }
+
     private static HoldRequests.Selector selector(HoldSelector s) {
         return new HoldRequests.Selector(s.kind, s.value, s.portStart, s.portEnd);
     }

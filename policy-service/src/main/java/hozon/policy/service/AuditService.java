@@ -34,8 +34,8 @@ public class AuditService {
         e.action = action;
         e.entityType = entityType;
         e.entityId = entityId;
-        e.before = toJson(before);
-        e.after = toJson(after);
+        e.before = toJson(before instanceof HoldView h ? h.forAudit() : before);
+        e.after = toJson(after instanceof HoldView h ? h.forAudit() : after);
         e.persist();
     }
 

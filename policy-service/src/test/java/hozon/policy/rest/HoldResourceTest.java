@@ -127,6 +127,19 @@ class HoldResourceTest {
         assertThat(actions).containsExactly("HOLD_PLACED");
     }
 
+    /** Issue #11: the audit trail refers to the hold for a subscriber it names, never copies the identity. */
+    @Test
+    void theAuditTrailRefersToTheHoldInsteadOfCopyingTheSubscriber() {
+        String subscriber = "sub-audit-" + java.util.UUID.randomUUID();
+        String id = post("/api/v1/holds", preservation(10, "[{\"kind\":\"SUBSCRIBER\",\"value\":\"" + subscriber
+                + "\"},{\"kind\":\"IP\",\"value\":\"203.0.113.9\"}]")).statusCode(201).extract().path("id");
+        given().when().get("/api/v1/holds/" + id).then().statusCode(200)
+                .body("selectors.find { it.kind == 'SUBSCRIBER' }.value", equalTo(subscriber));
+        String trail = given().queryParam("entityId", id).when().get("/api/v1/audit").then().statusCode(200)
+                .extract().asString();
+        assertThat(trail).doesNotContain(subscriber).contains("(see hold " + id + ", selector 1)").contains("203.0.113.9");
+    }
+
     @Test
     void holdStartsNowByDefaultAndLastsUntilItsLastDayEndsInJst() {
         Instant t0 = Instant.now();
