@@ -10,10 +10,21 @@ public record PurgeExecution(boolean completed, String abortReason, List<Categor
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CategoryOutcome(String category, List<String> partitionsDropped, long rowsInDroppedPartitions,
-            long rowsDeleted, long rowsDeletedForPurpose, long rowsReleasedFromPreservation, long rowsHeld) {
+            long rowsDeleted, long rowsDeletedForPurpose, long rowsReleasedFromPreservation, long rowsHeld,
+            List<DestroyedKey> keysDestroyed) {
 
         public long removed() {
             return rowsInDroppedPartitions + rowsDeleted + rowsDeletedForPurpose + rowsReleasedFromPreservation;
+        }
+    }
+
+    /** A day key ingest-service destroyed (crypto-shredding). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DestroyedKey(long keyId, java.time.LocalDate day, java.time.Instant destroyedAt) {
+
+        @Override
+        public String toString() {
+            return keyId + "@" + day + "@" + destroyedAt;
         }
     }
 }

@@ -76,4 +76,8 @@ public class PurgeRunCategory {
     /** Rows past the cutoff that a hold kept. */
     @Column(name = "rows_held", nullable = false)
     public long rowsHeld;
+
+    /** Day keys destroyed in this category by the run: {@code id@day@destroyedAt}, comma-separated. */
+    @Column(name = "keys_destroyed", nullable = false)
+    public String keysDestroyed = "";
 }

@@ -25,11 +25,15 @@ public record PurgeRunView(UUID id, PurgeRun.Trigger trigger, PurgeRun.Outcome o
             @Schema(description = "Every row removed in this category") long rowsDeleted,
             @Schema(description = "Of which removed because their purpose was achieved") long rowsDeletedForPurpose,
             @Schema(description = "Of which left the preservation area (their holds ended)") long rowsReleased,
-            @Schema(description = "Rows past the cutoff kept because a hold protects them") long rowsHeld) {
+            @Schema(description = "Rows past the cutoff kept because a hold protects them") long rowsHeld,
+            @Schema(description = "Day keys ingest-service destroyed (crypto-shredding): key id@JST day@when")
+            List<String> keysDestroyed) {
 
         static CategoryResult of(PurgeRunCategory c) {
             return new CategoryResult(c.key.category, c.ruleId, c.ruleVersion, c.period, c.planCutoff, c.appliedCutoff,
-                    c.partitionsDropped, c.rowsDeleted, c.rowsDeletedForPurpose, c.rowsReleased, c.rowsHeld);
+                    c.partitionsDropped, c.rowsDeleted, c.rowsDeletedForPurpose, c.rowsReleased, c.rowsHeld,
+                    c.keysDestroyed == null || c.keysDestroyed.isEmpty() ? List.of()
+                            : List.of(c.keysDestroyed.split(",")));
         }
     }
 

@@ -132,6 +132,9 @@ public class Ledger {
             cm.put("rowsRemovedForPurpose", c.rowsDeletedForPurpose);
             cm.put("rowsReleasedFromPreservation", c.rowsReleased);
             cm.put("rowsHeld", c.rowsHeld);
+            if (c.keysDestroyed != null && !c.keysDestroyed.isEmpty()) {
+                cm.put("keysDestroyed", List.of(c.keysDestroyed.split(",")));
+            }
             cats.add(cm);
         }
         m.put("categories", cats);

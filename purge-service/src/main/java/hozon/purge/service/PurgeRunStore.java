@@ -75,6 +75,8 @@ public class PurgeRunStore {
                     rc.rowsDeletedForPurpose = o.rowsDeletedForPurpose();
                     rc.rowsReleased = o.rowsReleasedFromPreservation();
                     rc.rowsHeld = o.rowsHeld();
+                    rc.keysDestroyed = o.keysDestroyed() == null ? "" : o.keysDestroyed().stream()
+                            .map(PurgeExecution.DestroyedKey::toString).collect(Collectors.joining(","));
                 }
             }
         }
