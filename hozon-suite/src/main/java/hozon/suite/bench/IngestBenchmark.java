@@ -95,7 +95,8 @@ public final class IngestBenchmark {
             Path out = Files.createTempFile("hozon-bench-copy", ".csv");
             try (Connection c = DriverManager.getConnection(suite.jdbcUrl(), suite.user(), suite.password());
                     java.io.OutputStream o = Files.newOutputStream(out)) {
-                c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy ingest.ap_session to stdout (format csv)", o);
+                c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (select * from ingest.ap_session) to stdout"
+                        + " (format csv)", o);
             }
             List<java.io.BufferedWriter> writers = new ArrayList<>();
             for (int k = 0; k < streams; k++) {

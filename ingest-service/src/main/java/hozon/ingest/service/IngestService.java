@@ -10,6 +10,7 @@ import hozon.ingest.store.Partition;
 import hozon.ingest.store.PartitionManager;
 import hozon.ingest.store.PortBlockStore;
 import hozon.ingest.store.RecordKind;
+import hozon.ingest.store.Written;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -76,9 +77,9 @@ public class IngestService {
             days.add(Partition.of(RecordKind.AP_SESSION, r.start().toInstant()));
         }
         Instant received = clock.instant();
-        int[] n = withPartitions(days, () -> writeSessions(records, received));
-        LOG.debugf("AP session records: %d received, %d stored, %d ended", records.size(), n[0], n[1]);
-        return Batch.Result.of(records.size(), n[0], n[1]);
+        Written n = withPartitions(days, () -> writeSessions(records, received));
+        LOG.debugf("AP session records: %d received, %d stored, %d ended", records.size(), n.stored(), n.ended());
+        return Batch.Result.of(records.size(), n.stored(), n.ended());
     }
 
     public Batch.Result storeCpEvents(List<CpEventRecord> records) throws SQLException {
@@ -91,9 +92,9 @@ public class IngestService {
         }
         byKind.keySet().forEach(categories::require);
         Instant received = clock.instant();
-        int[] n = withPartitions(days, () -> writeCpEvents(byKind, received));
-        LOG.debugf("CP events: %d received, %d stored", records.size(), n[0]);
-        return Batch.Result.of(records.size(), n[0], 0);
+        Written n = withPartitions(days, () -> writeCpEvents(byKind, received));
+        LOG.debugf("CP events: %d received, %d stored", records.size(), n.stored());
+        return Batch.Result.of(records.size(), n.stored(), 0);
     }
 
     public Batch.Result storePortBlocks(List<PortBlockEventRecord> records) throws SQLException {
@@ -105,9 +106,9 @@ public class IngestService {
             }
         }
         Instant received = clock.instant();
-        int[] n = withPartitions(days, () -> writePortBlocks(records, received));
-        LOG.debugf("port-block events: %d received, %d blocks opened, %d closed", records.size(), n[0], n[1]);
-        return Batch.Result.of(records.size(), n[0], n[1]);
+        Written n = withPartitions(days, () -> writePortBlocks(records, received));
+        LOG.debugf("port-block events: %d received, %d blocks opened, %d closed", records.size(), n.stored(), n.ended());
+        return Batch.Result.of(records.size(), n.stored(), n.ended());
     }
 
     // The writes are this use case's transactions (self-invoked: ArC intercepts calls on the bean's
@@ -115,21 +116,21 @@ public class IngestService {
     // have to be written twice: PostgreSQL aborts a transaction whose insert found no partition.
 
     @Transactional(rollbackOn = SQLException.class)
-    int[] writeSessions(List<ApSessionRecord> records, Instant received) throws SQLException {
+    Written writeSessions(List<ApSessionRecord> records, Instant received) throws SQLException {
         return store.insertSessions(records, received);
     }
 
     @Transactional(rollbackOn = SQLException.class)
-    int[] writeCpEvents(Map<RecordKind, List<CpEventRecord>> byKind, Instant received) throws SQLException {
-        return new int[] {store.insertCpEvents(byKind, received), 0};
+    Written writeCpEvents(Map<RecordKind, List<CpEventRecord>> byKind, Instant received) throws SQLException {
+        return new Written(store.insertCpEvents(byKind, received), 0);
     }
 
     @Transactional(rollbackOn = SQLException.class)
-    int[] writePortBlocks(List<PortBlockEventRecord> records, Instant received) throws SQLException {
+    Written writePortBlocks(List<PortBlockEventRecord> records, Instant received) throws SQLException {
         return portBlocks.apply(records, received);
     }
 
-    private int[] withPartitions(Set<Partition> days, SqlWork work) throws SQLException {
+    private Written withPartitions(Set<Partition> days, SqlWork work) throws SQLException {
         partitions.ensure(days);
         try {
             return work.run();
@@ -146,6 +147,6 @@ public class IngestService {
 
     @FunctionalInterface
     private interface SqlWork {
-        int[] run() throws SQLException;
+        Written run() throws SQLException;
     }
 }

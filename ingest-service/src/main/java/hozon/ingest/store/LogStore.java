@@ -56,9 +56,9 @@ public class LogStore {
     @Inject
     IdentityCodec codec;
 
-    /** @return {rows new, open rows whose end was recorded}; the rest were duplicates */
+    /** @return rows new, open rows whose end was recorded; the rest were duplicates */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int[] insertSessions(List<ApSessionRecord> records, Instant receivedAt) throws SQLException {
+    public Written insertSessions(List<ApSessionRecord> records, Instant receivedAt) throws SQLException {
         int n = records.size();
         String[] addr = new String[n];
         String[] start = new String[n];
@@ -110,7 +110,7 @@ public class LogStore {
             try (var rs = st.executeQuery()) {
                 List<Volumes.Hour> hours = Volumes.read(rs);
                 long updated = hours.stream().filter(h -> h.hour() == null).mapToLong(Volumes.Hour::records).sum();
-                return new int[] {(int) (Volumes.total(hours) - updated), (int) updated};
+                return new Written((int) (Volumes.total(hours) - updated), (int) updated);
             }
         }
     }

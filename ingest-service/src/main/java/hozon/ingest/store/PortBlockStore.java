@@ -43,9 +43,9 @@ public class PortBlockStore {
     @Inject
     IngestConfig config;
 
-    /** @return {blocks opened, blocks closed} */
+    /** @return blocks opened (stored), blocks closed (ended) */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int[] apply(List<PortBlockEventRecord> events, Instant receivedAt) throws SQLException {
+    public Written apply(List<PortBlockEventRecord> events, Instant receivedAt) throws SQLException {
         List<PortBlockEventRecord> ordered = events.stream()
                 .sorted(Comparator.comparing(e -> e.occurredAt().toInstant())).toList();
         int opened = 0;
@@ -94,7 +94,7 @@ public class PortBlockStore {
                 }
             }
         }
-        return new int[] {opened, closed};
+        return new Written(opened, closed);
     }
 
     private static OffsetDateTime utc(Instant t) {
