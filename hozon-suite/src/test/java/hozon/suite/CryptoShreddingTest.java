@@ -135,6 +135,7 @@ class CryptoShreddingTest {
         JsonPath keys = client.as("auditor").queryParam("category", "ap.connection-auth")
                 .when().get(suite.url(ServiceName.INGEST) + "/api/v1/keys").then().statusCode(200).extract().jsonPath();
         assertThat(keys.getBoolean("separateDatabase")).isTrue();
+        assertThat(keys.getString("backupRetention")).isEqualTo("PT24H");
         assertThat(keys.getString("keys.find { it.day == '" + oldDay + "' }.destroyedBy")).isEqualTo(run.getString("id"));
         assertThat(keys.getString("keys.find { it.day == '" + LocalDate.ofInstant(MID, JST) + "' }.destroyedAt")).isNull();
         // A second run finds nothing more to destroy (idempotent).

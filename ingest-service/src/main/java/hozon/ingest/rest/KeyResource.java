@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,7 +38,8 @@ public class KeyResource {
             @Schema(description = "False when the key store shares the log database: shredding then does not reach"
                     + " that database's backups") boolean separateDatabase,
             @Schema(description = "How long the key store's own backups are kept (configured): a destroyed day key"
-                    + " is gone everywhere this long after its destruction") Duration backupRetention,
+                    + " is gone everywhere this long after its destruction (ISO 8601)", examples = "P1D")
+            String backupRetention,
             String currentKek, @Schema(description = "Live day keys per key-encryption key") Map<String, Long> wrappedBy,
             List<DayKeys.KeyInfo> keys) {
     }
@@ -52,7 +52,7 @@ public class KeyResource {
     @RolesAllowed({Roles.AUDITOR, Roles.POLICY_ADMIN})
     @Operation(summary = "The day keys: id, category, JST day, wrapping KEK, created, destroyed and by which run")
     public KeyStoreView list(@QueryParam("category") String category) {
-        return new KeyStoreView(config.keystore().jdbcUrl().isPresent(), config.keystore().backupRetention(),
+        return new KeyStoreView(config.keystore().jdbcUrl().isPresent(), config.keystore().backupRetention().toString(),
                 keks.currentId(), keys.wrappedBy(), keys.list(category));
     }
 
