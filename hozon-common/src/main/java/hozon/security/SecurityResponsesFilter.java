@@ -13,6 +13,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * (roles are not OAuth scopes, so they move from the requirement into the description, where
  * a reader finds them), and the answers the security layer may give before the operation
  * runs: 401 without a valid token, 403 for a role that may not, 429 over the rate limit.
+ * Every 4xx and 5xx an operation may answer is described as {@code application/problem+json}
+ * (what {@link hozon.problem.ProblemMappers} sends), including the ones the framework adds
+ * itself (400 for a malformed body, 413/415 for bodies, 500 with an incident id).
  * Also states every string's bound: a string without a smaller {@code maxLength} gets the one
  * the strict JSON reader enforces for all ({@link hozon.json.StrictJson}).
  */
@@ -43,6 +46,19 @@ public class SecurityResponsesFilter implements OASFilter {
             add(responses, "403", "The caller's role may not do this");
             add(responses, "429", "Rate limit exceeded; retry after the Retry-After seconds");
         }
+        if (responses != null && operation.getRequestBody() != null) {
+            add(responses, "400", "The body is not valid (the errors list each reason)");
+            add(responses, "413", "The body exceeds the size limit (maxBytes)");
+            add(responses, "415", "The body's media type is not one this operation reads");
+        }
+        if (responses != null) {
+            add(responses, "500", "Unexpected error; quote the incident id to the operator");
+            responses.getAPIResponses().forEach((code, response) -> {
+                if ((code.startsWith("4") || code.startsWith("5")) && response.getRef() == null) {
+                    asProblem(response);
+                }
+            });
+        }
         return operation;
     }
 
@@ -61,9 +77,18 @@ public class SecurityResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, String code, String description) {
         if (!responses.hasAPIResponse(code)) {
-            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description)
-                    .content(OASFactory.createContent().addMediaType("application/problem+json",
-                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
+    /** Whatever a framework-added response said about its body, the wire carries a problem document. */
+    private static void asProblem(org.eclipse.microprofile.openapi.models.responses.APIResponse response) {
+        org.eclipse.microprofile.openapi.models.media.Content content = response.getContent();
+        boolean problem = content != null && content.getMediaTypes() != null
+                && content.getMediaTypes().size() == 1 && content.hasMediaType(hozon.problem.Problem.MEDIA_TYPE);
+        if (!problem) {
+            response.setContent(OASFactory.createContent().addMediaType(hozon.problem.Problem.MEDIA_TYPE,
+                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
         }
     }
 }

@@ -73,6 +73,23 @@ public interface IngestConfig {
 
     KeyStore keystore();
 
+    Metrics metrics();
+
+    /** {@link hozon.ingest.metrics.IngestMetrics}. */
+    interface Metrics {
+        /** How often the stored-volume gauges are recomputed. */
+        @io.smallrye.config.WithDefault("1m")
+        String interval();
+
+        /** A device silent this long counts as a silent feed (exported for the alert to compare with). */
+        @io.smallrye.config.WithDefault("15m")
+        Duration feedSilence();
+
+        /** At most this many devices get their own last-record gauge; further ones share "other". */
+        @io.smallrye.config.WithDefault("2000")
+        int maxDevices();
+    }
+
     interface Crypto {
         /**
          * The mounted secret holding the key-encryption keys: {@code id=base64(32 bytes)} per line,

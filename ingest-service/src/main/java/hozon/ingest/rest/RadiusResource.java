@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import hozon.ingest.client.CategoryCache;
 import hozon.ingest.config.IngestConfig;
 import hozon.ingest.feed.WriteGate;
+import hozon.ingest.metrics.IngestMetrics;
 import hozon.ingest.radius.AccountingPacket;
 import hozon.ingest.radius.RadiusJson;
 import hozon.ingest.radius.RadiusSessions;
@@ -33,6 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/radius")
 @Tag(name = "RADIUS accounting", description = "FreeRADIUS rlm_rest accounting: one Accounting-Request per call")
 public class RadiusResource {
+
+    @Inject
+    IngestMetrics metrics;
 
     @Inject
     RadiusSessions sessions;
@@ -89,6 +93,8 @@ public class RadiusResource {
         try (WriteGate.Slot slot = gate.enter()) {
             sessions.apply(packet, received);
         }
+        metrics.accepted(IngestMetrics.RADIUS, RecordKind.AP_SESSION.category());
+        metrics.seen(IngestMetrics.RADIUS, packet.nasId());
         return Response.noContent().build();
     }
 }

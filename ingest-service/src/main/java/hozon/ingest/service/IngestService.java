@@ -10,6 +10,7 @@ import hozon.ingest.store.Partition;
 import hozon.ingest.store.PartitionManager;
 import hozon.ingest.store.PortBlockStore;
 import hozon.ingest.store.RecordKind;
+import hozon.ingest.metrics.IngestMetrics;
 import hozon.ingest.store.Written;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +56,9 @@ public class IngestService {
     @Inject
     Clock clock;
 
+    @Inject
+    hozon.ingest.metrics.IngestMetrics metrics;
+
     public Batch.Result ingestSessions(List<ApSessionRecord> records) throws SQLException {
         validator.checkSessions(records);
         return storeSessions(records);
@@ -79,7 +83,11 @@ public class IngestService {
         Instant received = clock.instant();
         Written n = withPartitions(days, () -> writeSessions(records, received));
         LOG.debugf("AP session records: %d received, %d stored, %d ended", records.size(), n.stored(), n.ended());
-        return Batch.Result.of(records.size(), n.stored(), n.ended());
+        Batch.Result result = Batch.Result.of(records.size(), n.stored(), n.ended());
+        metrics.written(IngestMetrics.AP_SESSIONS, RecordKind.AP_SESSION.category(), n.stored() + n.ended(),
+                result.duplicates());
+        records.stream().map(ApSessionRecord::nasId).distinct().forEach(d -> metrics.seen(IngestMetrics.AP_SESSIONS, d));
+        return result;
     }
 
     public Batch.Result storeCpEvents(List<CpEventRecord> records) throws SQLException {
@@ -94,7 +102,10 @@ public class IngestService {
         Instant received = clock.instant();
         Written n = withPartitions(days, () -> writeCpEvents(byKind, received));
         LOG.debugf("CP events: %d received, %d stored", records.size(), n.stored());
-        return Batch.Result.of(records.size(), n.stored(), 0);
+        Batch.Result result = Batch.Result.of(records.size(), n.stored(), 0);
+        String category = byKind.size() == 1 ? byKind.keySet().iterator().next().category() : "cp";
+        metrics.written(IngestMetrics.CP_EVENTS, category, n.stored(), result.duplicates());
+        return result;
     }
 
     public Batch.Result storePortBlocks(List<PortBlockEventRecord> records) throws SQLException {
@@ -108,7 +119,12 @@ public class IngestService {
         Instant received = clock.instant();
         Written n = withPartitions(days, () -> writePortBlocks(records, received));
         LOG.debugf("port-block events: %d received, %d blocks opened, %d closed", records.size(), n.stored(), n.ended());
-        return Batch.Result.of(records.size(), n.stored(), n.ended());
+        Batch.Result result = Batch.Result.of(records.size(), n.stored(), n.ended());
+        metrics.written(IngestMetrics.PORT_BLOCKS, RecordKind.AP_PORT_BLOCK.category(), n.stored() + n.ended(),
+                result.duplicates());
+        records.stream().map(PortBlockEventRecord::deviceId).distinct()
+                .forEach(d -> metrics.seen(IngestMetrics.PORT_BLOCKS, d));
+        return result;
     }
 
     // The writes are this use case's transactions (self-invoked: ArC intercepts calls on the bean's

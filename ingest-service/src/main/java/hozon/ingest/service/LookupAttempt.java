@@ -12,9 +12,29 @@ import jakarta.enterprise.context.RequestScoped;
 public class LookupAttempt {
 
     private boolean audited;
+    private String outcome;
+    private String refusal;
 
     void audited() {
         audited = true;
+    }
+
+    /**
+     * What the attempt came to, for the look-up metrics: ANSWERED, EXPIRED or REFUSED, and for a
+     * refusal a short code (never the query or the case): malformed, no-case, case-refused,
+     * policy-unavailable, port-outside-port-sets.
+     */
+    void outcome(String outcome, String refusal) {
+        this.outcome = outcome;
+        this.refusal = refusal;
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+
+    public String refusal() {
+        return refusal;
     }
 
     public boolean isAudited() {

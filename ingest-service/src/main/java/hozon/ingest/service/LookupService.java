@@ -122,6 +122,7 @@ public class LookupService {
                         }, ApChainStatement.SESSION_COLUMNS);
                 if (refusal != null) {
                     audit(c, caseId, AP, query, "REFUSED", 0, refusal, scope.searched());
+                    attempt.outcome("REFUSED", "port-outside-port-sets");
                     throw new ProblemException(new Problem("port-outside-port-sets", "Port belongs to no customer", 422,
                             refusal));
                 }
@@ -327,12 +328,30 @@ public class LookupService {
     private LookupAudit.Attempt attempt(UUID caseId, String kind, Map<String, Object> query, String outcome, int count,
             String reason, List<String> categories) {
         attempt.audited();
+        attempt.outcome(outcome, "REFUSED".equals(outcome) ? refusalCode(reason) : null);
         try {
             return new LookupAudit.Attempt(user.name(), caseId, kind, json.writeValueAsString(query), outcome, count,
                     reason, categories);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("look-up audit could not be written", e);
         }
+    }
+
+    /** A bounded code for a refusal's reason (a metric label; the audit keeps the words). */
+    static String refusalCode(String reason) {
+        if (reason == null) {
+            return "other";
+        }
+        if (reason.startsWith("malformed")) {
+            return "malformed";
+        }
+        if (reason.startsWith(NO_LEGAL_BASIS)) {
+            return "no-case";
+        }
+        if (reason.startsWith("policy-service unreachable")) {
+            return "policy-unavailable";
+        }
+        return "case-refused";
     }
 
     private boolean expiredBefore(LookupStore.Reader r, String category, Instant t) throws SQLException {

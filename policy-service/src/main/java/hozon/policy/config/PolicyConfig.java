@@ -31,4 +31,17 @@ public interface PolicyConfig {
         @WithDefault("48")
         int minIpv6PrefixLength();
     }
+
+    Metrics metrics();
+
+    /** The gauges of {@link hozon.policy.service.PolicyMetrics}. */
+    interface Metrics {
+        /** How often the gauges are recomputed (a Quarkus scheduler duration such as 30s or 1m). */
+        @WithDefault("30s")
+        String interval();
+
+        /** A hold counts in hozon_holds_ending_soon when it ends within this. */
+        @WithDefault("P7D")
+        Duration endingSoon();
+    }
 }

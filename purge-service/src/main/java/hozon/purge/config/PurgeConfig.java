@@ -39,4 +39,16 @@ public interface PurgeConfig {
     /** Most runs the run list returns at once. */
     @WithDefault("100")
     int maxListedRuns();
+
+    Metrics metrics();
+
+    /** The scheduled recomputation of the compliance gauges ({@link hozon.purge.service.PurgeMetrics}). */
+    interface Metrics {
+        /**
+         * How often (a duration such as 1m). Each time asks policy-service for the plan and
+         * ingest-service for a dry run's counts, and verifies the ledger.
+         */
+        @WithDefault("1m")
+        String interval();
+    }
 }

@@ -38,7 +38,8 @@ public class ComplianceResource {
     @Path("/compliance")
     @RolesAllowed({Roles.AUDITOR, Roles.PURGE_OPERATOR})
     @Operation(summary = "Promptness as numbers: records overdue and purge lag per category",
-            description = "Also updates the Prometheus gauges hozon_purge_lag_seconds and hozon_records_overdue.")
+            description = "The same numbers as the Prometheus gauges hozon_records_overdue and hozon_purge_lag_seconds,"
+                    + " which purge-service recomputes on its own every hozon.purge.metrics.interval.")
     @APIResponse(responseCode = "200", description = "The view",
             content = @Content(schema = @Schema(implementation = ComplianceView.class)))
     @APIResponse(responseCode = "503", description = "policy-service or ingest-service unavailable",

@@ -104,7 +104,9 @@ public class PreviewService {
     private AtomicLong gauge(Map<String, AtomicLong> gauges, String name, String category) {
         return gauges.computeIfAbsent(category, c -> {
             AtomicLong v = new AtomicLong();
-            Gauge.builder(name, v, AtomicLong::get).tag("category", c).register(metrics);
+            Gauge.builder(name, v, AtomicLong::get).tag("category", c).description(name.endsWith("_seconds")
+                    ? "How long the oldest overdue record of the category has been past its applied cutoff"
+                    : "Records past their category's applied cutoff, not held, still stored").register(metrics);
             return v;
         });
     }

@@ -11,15 +11,12 @@ import hozon.purge.domain.AppliedPlan;
 import hozon.purge.domain.PurgeRun;
 import hozon.purge.domain.PurgeRun.Outcome;
 import hozon.purge.domain.PurgeRun.Trigger;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,15 +47,10 @@ public class PurgeRunner {
     Clock clock;
 
     @Inject
-    MeterRegistry metrics;
+    PurgeMetrics purgeMetrics;
 
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
 
-    @PostConstruct
-    void registerGauges() {
-        metrics.gauge("hozon_purge_last_success_epoch_seconds", lastSuccessEpochSeconds);
-    }
 
     /** Runs a purge now, unless one is already running (then a 409 problem). */
     public PurgeRun run(Trigger trigger) {
@@ -107,9 +99,7 @@ public class PurgeRunner {
         if (!execution.completed()) {
             return end(id, Outcome.FAILED, "ingest-service stopped: " + execution.abortReason(), execution);
         }
-        PurgeRun done = end(id, Outcome.SUCCEEDED, null, execution);
-        lastSuccessEpochSeconds.set(done.finishedAt.getEpochSecond());
-        return done;
+        return end(id, Outcome.SUCCEEDED, null, execution);
     }
 
     /** Closes runs left RUNNING by a crash, with the counts ingest-service logged for them. */
@@ -137,11 +127,7 @@ public class PurgeRunner {
 
     private PurgeRun end(UUID id, Outcome outcome, String reason, PurgeExecution removed) {
         PurgeRun run = runs.finish(id, outcome, reason, removed, clock.instant());
-        metrics.counter("hozon_purge_runs_total", "outcome", outcome.name()).increment();
-        if (removed != null && removed.categories() != null) {
-            removed.categories().forEach(o -> metrics.counter("hozon_purge_rows_removed_total", "category",
-                    o.category()).increment(o.removed()));
-        }
+        purgeMetrics.runEnded(run, removed);
         if (outcome == Outcome.SUCCEEDED) {
             LOG.infof("purge run %s succeeded", id);
         } else {
