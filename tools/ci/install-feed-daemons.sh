@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the feed daemons the cross-service tests drive (Debian packages), if missing:
-# FreeRADIUS with rlm_rest and radclient, syslog-ng with its http() destination.
+# FreeRADIUS with rlm_rest and radclient, syslog-ng with its http() destination; and promtool.
 set -euo pipefail
 missing=()
 command -v freeradius >/dev/null 2>&1 || missing+=(freeradius)
@@ -8,6 +8,8 @@ command -v radclient >/dev/null 2>&1 || missing+=(freeradius-utils)
 [ -e /usr/lib/freeradius/rlm_rest.so ] || missing+=(freeradius-rest)
 command -v syslog-ng >/dev/null 2>&1 || missing+=(syslog-ng-core)
 [ -e /usr/lib/syslog-ng/3.38/libhttp.so ] || ls /usr/lib/syslog-ng/*/libhttp.so >/dev/null 2>&1 || missing+=(syslog-ng-mod-http)
+# promtool, for the alert rules' unit tests (tools/ci/check-monitoring.sh).
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -19,5 +21,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q >/dev/null
 # --no-install-recommends: no daemons started by the packages' own service units are needed.
-$sudo apt-get install -y -q --no-install-recommends freeradius freeradius-utils freeradius-rest \
-  syslog-ng-core syslog-ng-mod-http >/dev/null
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,11 +1,12 @@
 // Validates rendered Kubernetes manifests (multi-document YAML files given as arguments)
 // against the Kubernetes OpenAPI schemas bundled in kubernetes-models, and the CloudNativePG
-// Cluster against its CRD schema. Offline: no cluster is contacted. Exits 1 on any error.
+// and Prometheus Operator resources against their CRD schemas. Offline: no cluster is contacted. Exits 1 on any error.
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 
 function modulePath(apiVersion) {
   if (apiVersion === 'postgresql.cnpg.io/v1') return '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
+  if (apiVersion === 'monitoring.coreos.com/v1') return '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
   return `kubernetes-models/${apiVersion}`;
 }
 

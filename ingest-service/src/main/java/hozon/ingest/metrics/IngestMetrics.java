@@ -67,6 +67,8 @@ public class IngestMetrics {
                 .description("After this long without a record from a device, its feed counts as silent").register(registry);
         Gauge.builder("hozon_ingest_metrics_refreshed_timestamp_seconds", refreshedAt, AtomicLong::get)
                 .description("When the stored-volume gauges were last recomputed (Unix time)").register(registry);
+        Counter.builder("hozon_ingest_key_store_failures_total")
+                .description("Requests refused because the key store could not give a key").register(registry);
         // The series a dashboard and the alerts query exist from the start, at zero.
         records(AP_SESSIONS, RecordKind.AP_SESSION.category(), "stored");
         records(RADIUS, RecordKind.AP_SESSION.category(), "accepted");
