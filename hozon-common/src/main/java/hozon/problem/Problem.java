@@ -18,9 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
  * where the input was a form or a batch; extension members carry the numbers involved.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+// additionalProperties is left unstated (JSON Schema's default: allowed) rather than "true": the Java
+// generator turns an explicit "true" into a Map subclass whose typed getters stay empty.
 @Schema(name = "Problem", description = "RFC 9457 problem details. Extension members are sent at the top level, next to"
-        + " type and title; the ones listed are those hozon sends, and further ones may be added (additionalProperties).",
-        additionalProperties = Schema.True.class,
+        + " type and title; those listed are the ones hozon sends (a client must ignore others, RFC 9457 §3.2).",
         properties = {
                 @SchemaProperty(name = "incident", type = SchemaType.STRING, maxLength = 64,
                         description = "Id to quote to the operator; the server log has the cause under it (500)"),

@@ -112,6 +112,21 @@ public final class Suite implements AutoCloseable {
     }
 
     /** The key-encryption key file ingest-service reads (the suite's stand-in for a mounted secret). */
+    /** The repository the suite runs from. */
+    public Path root() {
+        return options.root();
+    }
+
+    /** This suite's working directory (database, keys, logs). */
+    public Path workDir() {
+        return options.workDir();
+    }
+
+    /** Where a service's output goes. */
+    public Path logFile(ServiceName name) {
+        return options.workDir().resolve("logs").resolve(name.module() + ".log");
+    }
+
     public Path kekFile() {
         return options.workDir().resolve("secrets").resolve("kek");
     }

@@ -174,20 +174,25 @@ public class IngestMetrics {
 
     /** Stored records per category, from the per-hour counters the writes keep (exact, cheap). */
     public void refresh() throws SQLException {
+        Map<String, Long> now = new java.util.HashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
                         "select category, coalesce(sum(records), 0) from stored_volume group by category");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String category = rs.getString(1);
-                stored.computeIfAbsent(category, k -> {
-                    AtomicLong v = new AtomicLong();
-                    Gauge.builder("hozon_ingest_stored_records", v, AtomicLong::get)
-                            .description("Records stored now (live or preserved), per category").tag("category", k)
-                            .register(registry);
-                    return v;
-                }).set(rs.getLong(2));
+                now.put(rs.getString(1), rs.getLong(2));
             }
+        }
+        // A category whose last records went has no counter rows any more: it reads 0, not its last value.
+        for (String category : java.util.stream.Stream.concat(now.keySet().stream(), stored.keySet().stream())
+                .distinct().toList()) {
+            stored.computeIfAbsent(category, k -> {
+                AtomicLong v = new AtomicLong();
+                Gauge.builder("hozon_ingest_stored_records", v, AtomicLong::get)
+                        .description("Records stored now (live or preserved), per category").tag("category", k)
+                        .register(registry);
+                return v;
+            }).set(now.getOrDefault(category, 0L));
         }
         refreshedAt.set(clock.instant().getEpochSecond());
     }
