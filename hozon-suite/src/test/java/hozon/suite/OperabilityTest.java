@@ -277,7 +277,8 @@ class OperabilityTest {
                             .findFirst().orElse(null);
                     return root == null ? List.<OtlpCollector.ReceivedSpan>of() : collector.trace(root.traceId());
                 }, t -> t.stream().map(OtlpCollector.ReceivedSpan::service).collect(Collectors.toSet())
-                        .containsAll(Set.of("purge-service", "policy-service", "ingest-service")));
+                        .containsAll(Set.of("purge-service", "policy-service", "ingest-service"))
+                        && ingestCallsPolicy(t));
 
         assertThat(trace.stream().filter(s -> s.parentSpanId() == null)).as("one root: the purge request").hasSize(1);
         Set<String> ids = trace.stream().map(OtlpCollector.ReceivedSpan::spanId).collect(Collectors.toSet());
@@ -287,6 +288,9 @@ class OperabilityTest {
                 .anySatisfy(s -> assertThat(s.name()).contains("purge-executions"));
         assertThat(trace).filteredOn(s -> s.service().equals("policy-service"))
                 .anySatisfy(s -> assertThat(s.name()).contains("purge-plan"));
+        // Every hop carries the context: ingest-service's own call to policy-service (the holds
+        // check before a deleting commit) is in the trace too, a child of an ingest-service span.
+        assertThat(ingestCallsPolicy(trace)).isTrue();
 
         // JSON logs (prod profile) carry the trace: purge-service's line about this run.
         String traceId = trace.get(0).traceId();
@@ -298,6 +302,14 @@ class OperabilityTest {
                 assertThat(l.path("mdc").path("traceId").asText()).isEqualTo(traceId);
             });
         });
+    }
+
+    /** A policy-service span whose parent is an ingest-service span: the ingest → policy hop. */
+    private static boolean ingestCallsPolicy(List<OtlpCollector.ReceivedSpan> trace) {
+        Map<String, String> serviceOf = trace.stream()
+                .collect(Collectors.toMap(OtlpCollector.ReceivedSpan::spanId, OtlpCollector.ReceivedSpan::service, (a, b) -> a));
+        return trace.stream().anyMatch(s -> s.service().equals("policy-service") && s.parentSpanId() != null
+                && "ingest-service".equals(serviceOf.get(s.parentSpanId())));
     }
 
     @Test

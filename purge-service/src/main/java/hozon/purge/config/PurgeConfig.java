@@ -45,10 +45,11 @@ public interface PurgeConfig {
     /** The scheduled recomputation of the compliance gauges ({@link hozon.purge.service.PurgeMetrics}). */
     interface Metrics {
         /**
-         * How often (a duration such as 1m). Each time asks policy-service for the plan and
-         * ingest-service for a dry run's counts, and verifies the ledger.
+         * How often (a duration such as 5m). Each time asks policy-service for the plan and
+         * ingest-service for a dry run's counts (which counts the overdue rows: on a very large
+         * store, lengthen it), and verifies the ledger.
          */
-        @WithDefault("1m")
+        @WithDefault("5m")
         String interval();
     }
 }

@@ -24,12 +24,12 @@ class PurgeServiceIT {
 
     private static final String OPERATOR = JwtTestResource.token("oscar@example.jp", "purge-operator", "auditor");
 
-    /** policy-service and ingest-service at an address where nothing listens; no scheduled runs. */
+    /** policy-service and ingest-service at an address where nothing listens; no scheduled runs or metric refreshes. */
     public static class NoPeers implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
             return Map.of("quarkus.rest-client.policy.url", "http://127.0.0.1:1", "quarkus.rest-client.ingest.url",
-                    "http://127.0.0.1:1", "hozon.purge.interval", "off");
+                    "http://127.0.0.1:1", "hozon.purge.interval", "off", "hozon.purge.metrics.interval", "off");
         }
 
         @Override
