@@ -41,13 +41,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
+        return toResponse(validationProblem(e));
+    }
+
+    /** The 400 problem for failed Bean Validation: one error per field, in a stable order. */
+    public static Problem validationProblem(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(ProblemMappers::fieldErrorOf)
                 .sorted(Comparator.comparing((Problem.FieldError fe) -> fe.index() == null ? -1 : fe.index())
                         .thenComparing(fe -> String.valueOf(fe.field())))
                 .collect(Collectors.toList());
-        return toResponse(new Problem("validation", "Invalid request", 400,
-                errors.size() + " field(s) failed validation").withErrors(errors));
+        return new Problem("validation", "Invalid request", 400,
+                errors.size() + " field(s) failed validation").withErrors(errors);
     }
 
     @ServerExceptionMapper

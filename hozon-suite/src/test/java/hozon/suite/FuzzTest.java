@@ -104,6 +104,8 @@ class FuzzTest {
                 + "\"eaBitsLength\":25,\"psidOffset\":4,\"psidLength\":8}]}");
         m.put("LookupResource_ap", "{\"caseId\":\"" + uuid + "\",\"ip\":\"100.64.0.8\",\"port\":1000,\"instant\":\""
                 + now.minus(90, ChronoUnit.MINUTES) + "\"}");
+        m.put("LookupResource_apBulk", "{\"caseId\":\"" + uuid + "\",\"tuples\":[{\"ip\":\"100.64.0.8\",\"port\":1000,"
+                + "\"instant\":\"" + now.minus(90, ChronoUnit.MINUTES) + "\"}]}");
         m.put("LookupResource_cp", "{\"caseId\":\"" + uuid + "\",\"postId\":\"post-1\"}");
         m.put("RadiusResource_accounting", "{\"Acct-Status-Type\":\"Start\",\"NAS-Identifier\":\"bras-f\",\"Acct-Session-Id\":"
                 + "\"rf-1\",\"User-Name\":\"user-f\",\"Framed-IP-Address\":\"100.64.0.7\",\"Calling-Station-Id\":"

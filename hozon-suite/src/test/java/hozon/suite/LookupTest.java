@@ -521,6 +521,61 @@ class LookupTest {
                 .allMatch(e -> "alice".equals(e.get("principal")));
     }
 
+    /**
+     * A disclosure order's list as one request: one NDJSON line per tuple, in the order given,
+     * each answered (or refused) exactly as its single look-up is, and each audited on its own.
+     */
+    @Test
+    void aBulkLookUpAnswersEveryTupleInOrderEachAuditedAsItsSingleLookUp() throws Exception {
+        int before = lookupAudit().getList("$").size();
+        String body = "{\"caseId\":\"" + apCase + "\",\"tuples\":["
+                + "{\"ip\":\"203.0.113.7\",\"port\":2500,\"instant\":\"" + T.plus(1, ChronoUnit.HOURS) + "\"},"
+                + "{\"ip\":\"100.64.99.99\",\"instant\":\"" + T + "\"},"
+                + "{\"ip\":\"192.0.2.10\",\"port\":70000,\"instant\":\"" + T + "\"},"
+                + "{\"ip\":\"192.0.2.10\",\"port\":5500,\"instant\":\"" + T.plus(1, ChronoUnit.HOURS) + "\"}]}";
+        io.restassured.response.Response r = client.as("alice", "legal-officer").contentType(ContentType.JSON).body(body)
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap/bulk");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("application/x-ndjson");
+        List<JsonPath> lines = r.asString().lines().map(JsonPath::from).toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines).extracting(l -> l.getInt("index")).containsExactly(0, 1, 2, 3);
+        // Each as its single look-up answers it.
+        String single = ap(apCase, "203.0.113.7", 2500, T.plus(1, ChronoUnit.HOURS)).statusCode(200).extract().asString();
+        assertThat(lines.get(0).getList("answer.candidates.subscriberId")).containsExactly("sub-C")
+                .isEqualTo(JsonPath.from(single).getList("candidates.subscriberId"));
+        assertThat(lines.get(1).getList("answer.candidates")).isEmpty();
+        assertThat(lines.get(2).getString("problem.type")).isEqualTo("urn:hozon:problem:validation");
+        assertThat(lines.get(2).getString("problem.errors[0].field")).isEqualTo("port");
+        assertThat(lines.get(2).getString("answer")).isNull();
+        assertThat(lines.get(3).getList("answer.candidates.subscriberId")).containsExactly("sub-E");
+        assertThat(lines.get(3).getString("answer.candidates[0].matchedBy")).isEqualTo("PORT_BLOCK");
+        // Four attempts audited (plus the single look-up above), the refused one with its reason.
+        List<Map<String, Object>> entries = lookupAudit().getList("$");
+        assertThat(entries.size() - before).isEqualTo(5);
+        assertThat(entries.subList(0, 5)).filteredOn(e -> "REFUSED".equals(e.get("outcome"))).hasSize(1)
+                .allSatisfy(e -> assertThat(String.valueOf(e.get("reason"))).startsWith("malformed: ").contains("port"));
+
+        // Refused as a whole, nothing looked up (and audited once): no case, no tuples, too many.
+        client.as("alice", "legal-officer").contentType(ContentType.JSON)
+                .body("{\"tuples\":[{\"ip\":\"100.64.5.5\",\"instant\":\"" + T + "\"}]}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap/bulk").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("caseId"));
+        client.as("alice", "legal-officer").contentType(ContentType.JSON).body("{\"caseId\":\"" + apCase + "\",\"tuples\":[]}")
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap/bulk").then().statusCode(400);
+        String tooMany = "{\"caseId\":\"" + apCase + "\",\"tuples\":["
+                + String.join(",", java.util.Collections.nCopies(1001, "{\"ip\":\"100.64.5.5\",\"instant\":\"" + T + "\"}"))
+                + "]}";
+        client.as("alice", "legal-officer").contentType(ContentType.JSON).body(tooMany)
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap/bulk").then().statusCode(400)
+                .body("maxRecords", org.hamcrest.Matchers.equalTo(1000)).body("records", org.hamcrest.Matchers.equalTo(1001));
+        List<Map<String, Object>> after = lookupAudit().getList("$");
+        assertThat(after.size() - entries.size()).isEqualTo(3);
+        // Not a legal officer: refused before anything runs.
+        client.as("auditor").contentType(ContentType.JSON).body(body)
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap/bulk").then().statusCode(403);
+    }
+
     private static JsonPath lookupAudit() {
         return client.as("auditor").when().get(suite.url(ServiceName.INGEST) + "/api/v1/lookup-audit?limit=1000")
                 .then().statusCode(200).extract().jsonPath();

@@ -149,6 +149,31 @@ public final class LookupBenchmark {
                     + " (p90 %.2f, p99.9 %.2f, max %.2f); direct SQL p50 %.2f ms p99 %.2f ms%n", queries.size(), rows, rows,
                     pct(service, 50), pct(service, 99), pct(service, 90), pct(service, 99.9), pct(service, 100),
                     pct(direct, 50), pct(direct, 99));
+            // Bulk look-ups (a disclosure order's list): the same tuples, 1 000 per request, each
+            // answered, authorised and audited as a single look-up is.
+            int perRequest = Integer.getInteger("hozon.bench.bulk-tuples", 1000);
+            long bulkNanos = 0;
+            int bulkAnswered = 0;
+            for (int from = 0; from < queries.size(); from += perRequest) {
+                StringBuilder body = new StringBuilder("{\"caseId\":\"" + caseId + "\",\"tuples\":[");
+                for (int i = from; i < Math.min(queries.size(), from + perRequest); i++) {
+                    Object[] q = queries.get(i);
+                    body.append(i == from ? "" : ",").append("{\"ip\":\"").append(q[0]).append("\",\"port\":").append(q[1])
+                            .append(",\"instant\":\"").append(q[2]).append("\"}");
+                }
+                body.append("]}");
+                long s = System.nanoTime();
+                String lines = post(http, suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap/bulk", legal, body.toString());
+                bulkNanos += System.nanoTime() - s;
+                bulkAnswered += (int) lines.lines().filter(l -> l.contains("\"matchedBy\":\"PORT_BLOCK\"")).count();
+            }
+            if (bulkAnswered != queries.size()) {
+                throw new IllegalStateException("bulk look-ups answered " + bulkAnswered + " of " + queries.size());
+            }
+            double bulkRate = queries.size() / (bulkNanos / 1e9);
+            double directRate = queries.size() / (Arrays.stream(direct).sum() / 1e9);
+            System.out.printf("bulk look-ups, %d tuples per request: %.0f tuples/s through the service; the bare statement"
+                    + " one after another %.0f tuples/s; ratio %.2f%n", perRequest, bulkRate, directRate, bulkRate / directRate);
             long hold = Long.getLong("hozon.bench.hold-seconds", 0);
             if (hold > 0) {
                 System.out.printf("holding the suite for %d s to inspect: %s%n", hold, suite.jdbcUrl());

@@ -189,6 +189,10 @@ public interface IngestConfig {
          */
         @WithDefault("PT5S")
         Duration decisionTtl();
+
+        /** The most (address, port, instant) tuples one bulk AP look-up may carry (a disclosure order's list). */
+        @WithDefault("1000")
+        int maxBulkTuples();
     }
 
     interface Purge {

@@ -1,5 +1,7 @@
 package hozon.ingest.rest;
 
+import hozon.problem.Problem;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +27,25 @@ public final class LookupRequests {
             @Schema(description = "Source port; without it a shared public address stays ambiguous", examples = "1500")
             @Min(0) @Max(65535) Integer port,
             @Schema(examples = "2026-03-01T10:00:00.123+09:00") @NotNull OffsetDateTime instant) {
+    }
+
+    @Schema(description = "Many AP look-ups under one case, e.g. the (address, port, instant) list of a disclosure"
+            + " order; at most hozon.ingest.lookup.max-bulk-tuples of them")
+    public record ApBulkQuery(
+            @Schema(description = "The case (legal basis) every tuple runs under") @NotNull UUID caseId,
+            @Schema(description = "The tuples, answered in this order") @NotNull List<@NotNull ApTuple> tuples) {
+    }
+
+    @Schema(description = "One tuple of a bulk AP look-up")
+    public record ApTuple(@Schema(examples = "203.0.113.7") @NotBlank @Size(max = 45) String ip,
+            @Schema(examples = "1500") @Min(0) @Max(65535) Integer port,
+            @Schema(examples = "2026-03-01T10:00:00.123+09:00") @NotNull OffsetDateTime instant) {
+    }
+
+    @Schema(description = "One NDJSON line of a bulk AP look-up's answer: the tuple's position and either its answer"
+            + " (as a single look-up gives it) or the problem it was refused with")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record ApBulkLine(int index, ApAnswer answer, Problem problem) {
     }
 
     @Schema(description = "Where was this post sent from?")

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,6 +55,26 @@ public class LookupResource {
     @ReadOnly
     public LookupRequests.ApAnswer ap(@RequestBody(required = true) LookupRequests.ApQuery query) throws SQLException {
         return lookups.ap(query);
+    }
+
+    @POST
+    @Path("/ap/bulk")
+    @Produces(BulkLines.NDJSON)
+    @RolesAllowed(Roles.LEGAL_OFFICER)
+    @Operation(summary = "Bulk AP look-up: a disclosure order's list of (address, port, instant) under one case",
+            description = "Each tuple is looked up exactly as POST /api/v1/lookups/ap would — validated, authorised"
+                    + " against the case, audited with its own entry — and answered as one NDJSON line, in the order"
+                    + " given, as the tuples are done: {\"index\":i,\"answer\":{…}} or {\"index\":i,\"problem\":{…}}"
+                    + " for a tuple refused (the problem a single look-up would have had). At most"
+                    + " hozon.ingest.lookup.max-bulk-tuples tuples (default 1000).")
+    @APIResponse(responseCode = "200", description = "One line per tuple, in order",
+            content = @Content(mediaType = BulkLines.NDJSON, schema = @Schema(implementation = LookupRequests.ApBulkLine.class)))
+    @APIResponse(responseCode = "400", description = "No case, no tuples, or too many: nothing was looked up",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ReadOnly
+    public Response apBulk(@RequestBody(required = true) LookupRequests.ApBulkQuery query) {
+        lookups.checkBulk(query);
+        return Response.ok(BulkLines.of(out -> lookups.apBulk(query, out)), BulkLines.NDJSON).build();
     }
 
     @POST

@@ -82,6 +82,9 @@ public class LookupService {
     @Inject
     CurrentUser user;
 
+    @Inject
+    hozon.ingest.metrics.IngestMetrics metrics;
+
 
     @Inject
     ObjectMapper json;
@@ -147,6 +150,62 @@ public class LookupService {
         }
         return new LookupRequests.ApAnswer(q.ip(), q.port(), t, tol.toMillis(), found, ambiguous, notes, expired,
                 derivations, scope.searched(), scope.notCovered());
+    }
+
+    /**
+     * Refuses a bulk AP look-up as a whole before any tuple runs (audited like a single refused
+     * attempt): no body, no case, no tuples, or more than {@code hozon.ingest.lookup.max-bulk-tuples}.
+     */
+    public void checkBulk(LookupRequests.ApBulkQuery q) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        int size = q == null || q.tuples() == null ? 0 : q.tuples().size();
+        query.put("tuples", size);
+        UUID caseId = q == null ? null : q.caseId();
+        String refusal = null;
+        ProblemException problem = null;
+        if (q == null || q.tuples() == null || q.tuples().isEmpty()) {
+            refusal = "malformed: a bulk look-up carries at least one tuple";
+            problem = ProblemException.invalid("A bulk look-up carries at least one tuple",
+                    Problem.FieldError.of("tuples", "missing or empty"));
+        } else if (size > config.lookup().maxBulkTuples()) {
+            refusal = "malformed: " + size + " tuples, more than " + config.lookup().maxBulkTuples();
+            problem = new ProblemException(new Problem("validation", "Invalid request", 400, "A bulk look-up carries at"
+                    + " most " + config.lookup().maxBulkTuples() + " tuples; split the list")
+                    .withError(Problem.FieldError.of("tuples", "more than " + config.lookup().maxBulkTuples()))
+                    .with("maxRecords", config.lookup().maxBulkTuples()).with("records", size));
+        } else if (caseId == null) {
+            refusal = NO_LEGAL_BASIS + " (caseId must not be null)";
+            problem = ProblemException.invalid("caseId is required: every look-up runs under a case",
+                    Problem.FieldError.of("caseId", "must not be null"));
+        }
+        if (problem != null) {
+            audit(caseId, AP, query, "REFUSED", 0, refusal, List.of());
+            throw problem;
+        }
+    }
+
+    /**
+     * A bulk AP look-up: each tuple exactly as a single look-up — validated, authorised against
+     * the case, searched, audited with its own entry — and handed to {@code out} in the order
+     * given, its refusal (a problem) in place of an answer. Call {@link #checkBulk} first.
+     */
+    public void apBulk(LookupRequests.ApBulkQuery q, java.util.function.Consumer<? super LookupRequests.ApBulkLine> out)
+            throws SQLException {
+        for (int i = 0; i < q.tuples().size(); i++) {
+            LookupRequests.ApTuple t = q.tuples().get(i);
+            long started = System.nanoTime();
+            LookupRequests.ApBulkLine line;
+            try {
+                line = new LookupRequests.ApBulkLine(i, ap(new LookupRequests.ApQuery(q.caseId(),
+                        t == null ? null : t.ip(), t == null ? null : t.port(), t == null ? null : t.instant())), null);
+            } catch (ProblemException e) {
+                line = new LookupRequests.ApBulkLine(i, null, e.problem());
+            } catch (ConstraintViolationException e) {
+                line = new LookupRequests.ApBulkLine(i, null, hozon.problem.ProblemMappers.validationProblem(e));
+            }
+            metrics.lookup(AP, attempt.outcome(), attempt.refusal(), System.nanoTime() - started);
+            out.accept(line);
+        }
     }
 
     public LookupRequests.CpAnswer cp(LookupRequests.CpQuery q) throws SQLException {
