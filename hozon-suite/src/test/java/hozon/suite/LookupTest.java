@@ -556,6 +556,20 @@ class LookupTest {
         assertThat(entries.subList(0, 5)).filteredOn(e -> "REFUSED".equals(e.get("outcome"))).hasSize(1)
                 .allSatisfy(e -> assertThat(String.valueOf(e.get("reason"))).startsWith("malformed: ").contains("port"));
 
+        // Longer than one group commit (100 tuples): every line, in order, every tuple audited.
+        int auditedBefore = lookupAudit().getList("$").size();
+        String many = "{\"caseId\":\"" + apCase + "\",\"tuples\":["
+                + String.join(",", java.util.Collections.nCopies(250, "{\"ip\":\"100.64.5.5\",\"instant\":\""
+                        + T.plus(1, ChronoUnit.HOURS) + "\"}")) + "]}";
+        List<JsonPath> manyLines = client.as("alice", "legal-officer").contentType(ContentType.JSON).body(many)
+                .when().post(suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap/bulk").then().statusCode(200)
+                .extract().asString().lines().map(JsonPath::from).toList();
+        assertThat(manyLines).extracting(l -> l.getInt("index")).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 250).boxed().toList());
+        assertThat(manyLines).allSatisfy(l -> assertThat(l.getList("answer.candidates.subscriberId")).containsExactly("sub-A"));
+        assertThat(lookupAudit().getList("$").size() - auditedBefore).isEqualTo(250);
+        entries = lookupAudit().getList("$");
+
         // Refused as a whole, nothing looked up (and audited once): no case, no tuples, too many.
         client.as("alice", "legal-officer").contentType(ContentType.JSON)
                 .body("{\"tuples\":[{\"ip\":\"100.64.5.5\",\"instant\":\"" + T + "\"}]}")

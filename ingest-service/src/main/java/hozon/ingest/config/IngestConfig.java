@@ -193,6 +193,13 @@ public interface IngestConfig {
         /** The most (address, port, instant) tuples one bulk AP look-up may carry (a disclosure order's list). */
         @WithDefault("1000")
         int maxBulkTuples();
+
+        /**
+         * A bulk look-up commits the audit entries of this many tuples at once (one durable commit
+         * instead of one per tuple), then sends their answers: nothing is answered unaudited.
+         */
+        @WithDefault("100")
+        int bulkCommitEvery();
     }
 
     interface Purge {

@@ -90,6 +90,15 @@ public class LookupService {
     ObjectMapper json;
 
     public LookupRequests.ApAnswer ap(LookupRequests.ApQuery q) throws SQLException {
+        return ap(q, null);
+    }
+
+    /**
+     * The AP look-up on {@code shared} — a bulk look-up's connection, whose transaction commits
+     * the audit entries of many tuples at once before their answers leave — or, when null, on a
+     * connection of its own whose audit entry commits before the answer leaves.
+     */
+    private LookupRequests.ApAnswer ap(LookupRequests.ApQuery q, LookupStore.Reader shared) throws SQLException {
         Map<String, Object> query = new LinkedHashMap<>();
         if (q != null) {
             query.put("ip", q.ip());
@@ -112,7 +121,8 @@ public class LookupService {
         List<String> notes = new ArrayList<>(scope.notes());
         List<Map<String, Object>> derivations = new ArrayList<>();
         boolean expired;
-        try (LookupStore.Reader r = store.open()) {
+        try (LookupStore.Reader own = shared == null ? store.open() : null) {
+            LookupStore.Reader r = shared == null ? own : shared;
             Connection c = r.connection();
             List<Object> params = new ArrayList<>();
             sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks), params, q, found, null);
@@ -191,20 +201,31 @@ public class LookupService {
      */
     public void apBulk(LookupRequests.ApBulkQuery q, java.util.function.Consumer<? super LookupRequests.ApBulkLine> out)
             throws SQLException {
-        for (int i = 0; i < q.tuples().size(); i++) {
-            LookupRequests.ApTuple t = q.tuples().get(i);
-            long started = System.nanoTime();
-            LookupRequests.ApBulkLine line;
-            try {
-                line = new LookupRequests.ApBulkLine(i, ap(new LookupRequests.ApQuery(q.caseId(),
-                        t == null ? null : t.ip(), t == null ? null : t.port(), t == null ? null : t.instant())), null);
-            } catch (ProblemException e) {
-                line = new LookupRequests.ApBulkLine(i, null, e.problem());
-            } catch (ConstraintViolationException e) {
-                line = new LookupRequests.ApBulkLine(i, null, hozon.problem.ProblemMappers.validationProblem(e));
+        int every = config.lookup().bulkCommitEvery();
+        List<LookupRequests.ApBulkLine> pending = new ArrayList<>(every);
+        try (LookupStore.Reader r = store.openTransaction()) {
+            for (int i = 0; i < q.tuples().size(); i++) {
+                LookupRequests.ApTuple t = q.tuples().get(i);
+                long started = System.nanoTime();
+                LookupRequests.ApBulkLine line;
+                try {
+                    line = new LookupRequests.ApBulkLine(i, ap(new LookupRequests.ApQuery(q.caseId(),
+                            t == null ? null : t.ip(), t == null ? null : t.port(), t == null ? null : t.instant()), r),
+                            null);
+                } catch (ProblemException e) {
+                    line = new LookupRequests.ApBulkLine(i, null, e.problem());
+                } catch (ConstraintViolationException e) {
+                    line = new LookupRequests.ApBulkLine(i, null, hozon.problem.ProblemMappers.validationProblem(e));
+                }
+                metrics.lookup(AP, attempt.outcome(), attempt.refusal(), System.nanoTime() - started);
+                pending.add(line);
+                if (pending.size() == every || i == q.tuples().size() - 1) {
+                    // Group commit: these tuples' audit entries are durable before any of their answers leaves.
+                    r.commit();
+                    pending.forEach(out);
+                    pending.clear();
+                }
             }
-            metrics.lookup(AP, attempt.outcome(), attempt.refusal(), System.nanoTime() - started);
-            out.accept(line);
         }
     }
 

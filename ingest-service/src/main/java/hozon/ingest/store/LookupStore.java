@@ -55,6 +55,16 @@ public class LookupStore {
         return new Reader(dataSource.getConnection());
     }
 
+    /**
+     * A connection for many look-ups in one transaction (a bulk look-up): their audit entries
+     * become durable together at {@link Reader#commit()}, one commit for many answers.
+     */
+    public Reader openTransaction() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        return new Reader(c);
+    }
+
     /** One look-up's connection. */
     public final class Reader implements AutoCloseable {
 
@@ -182,9 +192,21 @@ public class LookupStore {
             return ps;
         }
 
+        /** Makes what this transaction wrote (the audit entries) durable. */
+        public void commit() throws SQLException {
+            c.commit();
+        }
+
         @Override
         public void close() throws SQLException {
-            c.close();
+            try {
+                if (!c.getAutoCommit()) {
+                    c.rollback(); // whatever was not committed (a failed chunk) never counts
+                    c.setAutoCommit(true);
+                }
+            } finally {
+                c.close();
+            }
         }
     }
 
