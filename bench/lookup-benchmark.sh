@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q -DskipTests -DskipDeployChecks package
-exec java -Dhozon.root=. -cp hozon-suite/target/hozon-suite.jar hozon.suite.bench.LookupBenchmark "$@"
+exec java ${HOZON_BENCH_OPTS:-} -Dhozon.root=. -cp hozon-suite/target/hozon-suite.jar hozon.suite.bench.LookupBenchmark "$@"

@@ -29,7 +29,8 @@ import java.util.Random;
  * port block → inside address → session → subscriber) through ingest-service (legal-basis check
  * with policy-service, durable audit entry included) against the service's own statement run
  * directly, on N sessions and their N port blocks spread over D day partitions each, all
- * look-up indexes present, PostgreSQL durable (fsync on). Prints p50 and p99 of each.
+ * look-up indexes present, PostgreSQL durable (fsync on; {@code -Dhozon.bench.durable=false}
+ * turns it off, to see what the audit entry's durable commit costs). Prints p50 and p99 of each.
  *
  * <p>{@code bench/lookup-benchmark.sh [rows] [lookups] [days]} (default 20000000, 5000 and 10).
  */
@@ -44,7 +45,8 @@ public final class LookupBenchmark {
         int days = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Path root = Path.of(System.getProperty("hozon.root", ".")).toAbsolutePath().normalize();
         Suite.Options options = new Suite.Options(root, Files.createTempDirectory("hozon-bench"), null, null, null, 0,
-                false, true, Map.of(), Map.of("HOZON_PURGE_INTERVAL", "off", "HOZON_SECURITY_RATE_LIMIT_PER_SECOND", "100000",
+                false, Boolean.parseBoolean(System.getProperty("hozon.bench.durable", "true")), Map.of(),
+                Map.of("HOZON_PURGE_INTERVAL", "off", "HOZON_SECURITY_RATE_LIMIT_PER_SECOND", "100000",
                         "HOZON_SECURITY_RATE_LIMIT_BURST", "100000"), List.of(System.getProperty("hozon.bench.service-jvm", "-Xmx1g").split(" ")), Duration.ofSeconds(180));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (Suite suite = Suite.start(options);
