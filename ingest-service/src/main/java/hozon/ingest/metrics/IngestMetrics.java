@@ -168,7 +168,7 @@ public class IngestMetrics {
         try {
             refresh();
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf("stored-volume gauges not refreshed: %s", e.getClass().getSimpleName());
+            LOG.warn("stored-volume gauges not refreshed; they keep their last values", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package hozon.ingest.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,8 +20,7 @@ final class BulkLines {
     private BulkLines() {
     }
 
-    static StreamingOutput of(Producer producer) {
-        ObjectMapper json = CDI.current().select(ObjectMapper.class).get();
+    static StreamingOutput of(ObjectMapper json, Producer producer) {
         return (OutputStream os) -> {
             try {
                 producer.produce(line -> {
