@@ -168,7 +168,7 @@ public class IngestMetrics {
         try {
             refresh();
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("stored-volume gauges not refreshed; they keep their last values", e);
+            LOG.warnf("stored-volume gauges not refreshed: %s", e.getClass().getSimpleName());
         }
     }
 

@@ -1,6 +1,7 @@
 package hozon.ingest.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,7 +21,8 @@ final class BulkLines {
     private BulkLines() {
     }
 
-    static StreamingOutput of(ObjectMapper json, Producer producer) {
+    static StreamingOutput of(Producer producer) {
+        ObjectMapper json = CDI.current().select(ObjectMapper.class).get();
         return (OutputStream os) -> {
             try {
                 producer.produce(line -> {

@@ -32,9 +32,6 @@ public class LookupResource {
     @Inject
     LookupService lookups;
 
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
-
     @POST
     @Path("/ap")
     @RolesAllowed(Roles.LEGAL_OFFICER)
@@ -77,7 +74,7 @@ public class LookupResource {
     @ReadOnly
     public Response apBulk(@RequestBody(required = true) LookupRequests.ApBulkQuery query) {
         lookups.checkBulk(query);
-        return Response.ok(BulkLines.of(json, out -> lookups.apBulk(query, out)), BulkLines.NDJSON).build();
+        return Response.ok(BulkLines.of(out -> lookups.apBulk(query, out)), BulkLines.NDJSON).build();
     }
 
     @POST

@@ -89,7 +89,7 @@ public class PolicyMetrics {
         try {
             refresh();
         } catch (RuntimeException e) {
-            LOG.warn("policy metrics not refreshed; the gauges keep their last values", e);
+            LOG.warnf("policy metrics not refreshed: %s", e.getClass().getSimpleName());
         }
     }
 

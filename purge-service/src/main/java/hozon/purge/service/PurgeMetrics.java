@@ -121,15 +121,18 @@ public class PurgeMetrics {
         }
     }
 
-    /** The schedule's interval in seconds, parsed as the scheduler parses it ("1h", "15m", "P1D"); 0 when off. */
     private static long seconds(String interval) {
-        String s = interval.strip();
-        if (s.equalsIgnoreCase("off") || s.equalsIgnoreCase("disabled")) {
+        String s = interval.strip().toLowerCase(java.util.Locale.ROOT);
+        if (s.equals("off") || s.equals("disabled")) {
             return 0;
         }
         try {
-            return io.quarkus.runtime.configuration.DurationConverter.parseDuration(s).getSeconds();
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            if (s.endsWith("d") && !s.startsWith("p")) {
+                return java.time.Duration.parse("P" + s.toUpperCase(java.util.Locale.ROOT)).getSeconds();
+            }
+            return (s.startsWith("p") ? java.time.Duration.parse(s.toUpperCase(java.util.Locale.ROOT))
+                    : java.time.Duration.parse("PT" + s.toUpperCase(java.util.Locale.ROOT))).getSeconds();
+        } catch (java.time.format.DateTimeParseException e) {
             return 0;
         }
     }
