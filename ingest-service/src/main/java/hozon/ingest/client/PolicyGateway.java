@@ -3,6 +3,7 @@ package hozon.ingest.client;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -19,8 +20,16 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * more deleted), a look-up is refused (503), ingest goes on with the cached categories. Every
  * value can be overridden in configuration, e.g.
  * {@code hozon.ingest.client.PolicyGateway/holdsRevision/Timeout/value=1000}.
+ *
+ * <p>Never inside a transaction: the class suspends the caller's (NOT_SUPPORTED) before the
+ * fault-tolerance interceptors run. Otherwise SmallRye Context Propagation hands the caller's JTA
+ * transaction to the {@code @Timeout} watchdog on another worker thread; when the timeout fires
+ * and the caller rolls back, Narayana finds two threads in the transaction, the XA rollback of
+ * the enlisted connection fails, and the connection's work (a purge step's DELETE) was committed
+ * when the pool reset it — a fail-open seen under CI load in SlowPolicyServiceLockTest.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class PolicyGateway {
 
     @Inject

@@ -69,6 +69,9 @@ public class PurgeExecutor {
     @Inject
     DayKeys keys;
 
+    @Inject
+    jakarta.transaction.TransactionManager transactions;
+
     public PurgeExecutionView execute(PurgeOrder order) throws SQLException {
         Instant started = clock.instant();
         check(order, started);
@@ -175,7 +178,25 @@ public class PurgeExecutor {
     <T> T guarded(PurgeOrder order, Step<T> step) throws SQLException {
         T result = step.run();
         guard.confirmUnchanged(order.holdsRevision());
+        ensureStillOurs();
         return result;
+    }
+
+    /**
+     * The step commits only in the transaction it began in: if anything ended or marked it
+     * meanwhile (a timeout, another thread), stop rather than let the commit path decide.
+     */
+    private void ensureStillOurs() {
+        int status;
+        try {
+            status = transactions.getStatus();
+        } catch (jakarta.transaction.SystemException e) {
+            throw new HoldsGuard.HoldsChanged("could not read the deleting step's transaction status; nothing more was deleted");
+        }
+        if (status != jakarta.transaction.Status.STATUS_ACTIVE) {
+            throw new HoldsGuard.HoldsChanged("the deleting step's transaction is no longer active (status " + status
+                    + "); nothing more was deleted");
+        }
     }
 
     @FunctionalInterface

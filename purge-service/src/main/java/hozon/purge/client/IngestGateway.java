@@ -2,6 +2,7 @@ package hozon.purge.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -12,8 +13,16 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * ingest-service. {@link #execute} deliberately has no retry: an execution may run for
  * minutes, and a retried call could overlap the first; the next run re-executes the plan
  * (idempotent), so a failure loses nothing. The read-only calls retry.
+ *
+ * <p>Never inside a transaction: the class suspends the caller's (NOT_SUPPORTED) before the
+ * fault-tolerance interceptors run. Otherwise SmallRye Context Propagation hands the caller's JTA
+ * transaction to the {@code @Timeout} watchdog on another worker thread; when the timeout fires
+ * and the caller rolls back, Narayana finds two threads in the transaction, the XA rollback of
+ * the enlisted connection fails, and the connection's work (a purge step's DELETE) was committed
+ * when the pool reset it — a fail-open seen under CI load in SlowPolicyServiceLockTest.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class IngestGateway {
 
     @Inject

@@ -2,6 +2,7 @@ package hozon.purge.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -15,8 +16,16 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * When policy-service is down this throws: the caller deletes nothing (fail closed).
  * Every value can be overridden in configuration, e.g.
  * {@code hozon.purge.client.PolicyGateway/plan/Retry/maxRetries=5}.
+ *
+ * <p>Never inside a transaction: the class suspends the caller's (NOT_SUPPORTED) before the
+ * fault-tolerance interceptors run. Otherwise SmallRye Context Propagation hands the caller's JTA
+ * transaction to the {@code @Timeout} watchdog on another worker thread; when the timeout fires
+ * and the caller rolls back, Narayana finds two threads in the transaction, the XA rollback of
+ * the enlisted connection fails, and the connection's work (a purge step's DELETE) was committed
+ * when the pool reset it — a fail-open seen under CI load in SlowPolicyServiceLockTest.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class PolicyGateway {
 
     @Inject
