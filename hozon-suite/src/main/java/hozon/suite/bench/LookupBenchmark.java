@@ -324,14 +324,16 @@ public final class LookupBenchmark {
                         + " for values from ('" + day + "T00:00:00Z') to ('" + day.plusDays(1) + "T00:00:00Z')");
             }
             s.execute("insert into ingest.ap_session (assigned_ip, started_at, nas_id, session_id, subscriber_id,"
-                    + " ended_at, received_at) select '100.64.0.0'::inet + (" + slot + " % 4194304), " + start + ","
-                    + " 'nas-' || (g % 50), 's' || " + slot + ", 'sub-' || (" + slot + " % 3000000), " + start
-                    + " + interval '8 hours', now() from generate_series(1, " + n + ") g");
+                    + " ended_at, received_at, route_key) select '100.64.0.0'::inet + (" + slot + " % 4194304), " + start
+                    + ", 'nas-' || (g % 50), 's' || " + slot + ", 'sub-' || (" + slot + " % 3000000), " + start
+                    + " + interval '8 hours', now(), ingest.route_key('100.64.0.0'::inet + (" + slot + " % 4194304))"
+                    + " from generate_series(1, " + n + ") g");
             // Always-on subscribers with public addresses: one open session per 20, so that the
             // look-up also searches a realistic table of open and long intervals (V10).
             s.execute("insert into ingest.ap_session (assigned_ip, started_at, nas_id, session_id, subscriber_id,"
-                    + " received_at) select '10.0.0.0'::inet + (" + slot + " % 16777216), " + start + ", 'nas-' || (g % 50),"
-                    + " 'always-on-' || " + slot + ", 'sub-' || (" + slot + " % 3000000), now()"
+                    + " received_at, route_key) select '10.0.0.0'::inet + (" + slot + " % 16777216), " + start
+                    + ", 'nas-' || (g % 50), 'always-on-' || " + slot + ", 'sub-' || (" + slot + " % 3000000), now(),"
+                    + " ingest.route_key('10.0.0.0'::inet + (" + slot + " % 16777216))"
                     + " from generate_series(1, " + n + ", 20) g");
             s.execute("insert into ingest.ap_port_block (public_ip, allocated_at, port_start, port_end, inside_ip,"
                     + " device_id, released_at, received_at) select '198.51.0.0'::inet + (" + slot + " % 16384), " + start

@@ -135,11 +135,12 @@ public final class PurgeBenchmark {
             s.execute("create table if not exists ingest." + partition(day) + " partition of ingest.ap_session for values"
                     + " from ('" + day + "T00:00:00Z') to ('" + day.plusDays(1) + "T00:00:00Z')");
             s.execute("insert into ingest.ap_session (assigned_ip, started_at, nas_id, session_id, subscriber_id,"
-                    + " public_ip, public_port_start, public_port_end, ended_at, received_at)"
+                    + " public_ip, public_port_start, public_port_end, ended_at, received_at, route_key)"
                     + " select ('10.0.0.0'::inet + (g % 16777216)), '" + day + "T00:00:00Z'::timestamptz"
                     + " + (g * (86399.0 / " + rows + ")) * interval '1 second', 'nas-' || (g % 50), 's' || g,"
                     + " 'sub-' || (g % 2000000), '203.0.113.1'::inet, 1024 + (g % 60) * 1000, 1024 + (g % 60) * 1000 + 999,"
-                    + " null, now() from generate_series(1, " + rows + ") g");
+                    + " null, now(), ingest.route_key('10.0.0.0'::inet + (g % 16777216)) from generate_series(1, " + rows
+                    + ") g");
             // The hourly stored volumes ingest-service keeps with every insert (rows loaded here bypass it).
             s.execute("insert into ingest.stored_volume (category, hour, shard, records) select 'ap.connection-auth',"
                     + " date_trunc('hour', started_at), 0, count(*) from ingest." + partition(day) + " group by 2");

@@ -1,6 +1,8 @@
 package hozon.ingest.service;
 
 import hozon.ingest.store.IntervalTable;
+import hozon.ingest.store.RouteKeys;
+import hozon.ingest.store.RouteWidths;
 import java.util.List;
 
 /**
@@ -26,9 +28,31 @@ public final class ApChainStatement {
     private static final String NO_BLOCK = "null::text, null::int, null::int, null::timestamptz, null::timestamptz,"
             + " null::text";
 
-    /** The whole chain, port blocks included: {@link #sql(String, Integer, IntervalTable.Window, List, boolean)}. */
+    /** The whole chain, port blocks included, no wide prefixes in use. */
     public static String sql(String ip, Integer port, IntervalTable.Window w, List<Object> params) {
-        return sql(ip, port, w, params, true);
+        return sql(ip, port, w, params, true, RouteWidths.NONE);
+    }
+
+    /**
+     * The sessions whose address or prefix contains {@code address}: equality on the routing key
+     * first — its keys bound as constants ({@link RouteKeys}), what a sharded store routes by —
+     * then containment. Adds the parameters.
+     */
+    private static String containing(String address, List<Object> params, RouteWidths widths) {
+        List<String> keys = RouteKeys.keys(address, widths);
+        params.addAll(keys);
+        params.add(address);
+        // One placeholder per key: each "?::inet" folds to a constant in a custom plan, which Citus
+        // prunes shards by (a text array cast to inet[] would not fold: array_in is only stable).
+        return " route_key in (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?::inet"))
+                + ") and assigned_ip >>= ?::inet";
+    }
+
+    /** The same for the inside address of a joined port block (plain PostgreSQL's single statement). */
+    private static String containingInside(List<Object> params, RouteWidths widths) {
+        params.add(RouteWidths.literal(widths.v4()));
+        params.add(RouteWidths.literal(widths.v6()));
+        return " route_key = any(route_keys(b.inside_ip, ?::int[], ?::int[])) and assigned_ip >>= b.inside_ip";
     }
 
     /**
@@ -41,7 +65,7 @@ public final class ApChainStatement {
      * preservation area. Parameters are added to {@code params} in order.
      */
     public static String sql(String ip, Integer port, IntervalTable.Window w, List<Object> params,
-            boolean throughPortBlocks) {
+            boolean throughPortBlocks, RouteWidths widths) {
         StringBuilder sql = new StringBuilder();
         String portRange = port == null ? "" : " and int4range(public_port_start, public_port_end, '[]') @> ?::int";
         String blockPorts = port == null ? "" : " and int4range(port_start, port_end, '[]') @> ?::int";
@@ -61,9 +85,9 @@ public final class ApChainStatement {
             }
         }
         for (IntervalTable table : IntervalTable.SESSIONS) {
+            String keyed = containing(ip, params, widths);
             append(sql, "select 1 as branch, 'ASSIGNED_ADDRESS' as matched, " + SESSION_COLUMNS + ", " + NO_BLOCK
-                    + " from " + table.relation() + " where assigned_ip >>= ?::inet" + table.alive());
-            params.add(ip);
+                    + " from " + table.relation() + " where" + keyed + table.alive());
             table.bind(params, w);
             append(sql, "select 2, 'SESSION_PORT_RANGE', " + SESSION_COLUMNS + ", " + NO_BLOCK + " from "
                     + table.relation() + " where public_ip = ?::inet" + portRange + table.alive());
@@ -79,13 +103,57 @@ public final class ApChainStatement {
             // prefix (DS-Lite: the AFTR logs the B4's IPv6 address, RFC 6333 §6.6, RFC 6908 §2.3).
             // One index probe per block: "offset 0" keeps the lateral subquery from being flattened
             // into a join the generic plan would drive from the (many) sessions alive then.
+            String inside = containingInside(params, widths);
             append(sql, "select 3, case when family(b.inside_ip) = 6 then 'DS_LITE' else 'PORT_BLOCK' end, s.*, "
                     + BLOCK_COLUMNS + " from blocks b cross join lateral (select " + SESSION_COLUMNS + " from "
-                    + table.relation() + " where assigned_ip >>= b.inside_ip" + table.alive() + " offset 0) s");
+                    + table.relation() + " where" + inside + table.alive() + " offset 0) s");
             table.bind(params, w);
         }
         String body = sql.append(" order by branch, started_at").toString();
         return throughPortBlocks ? "with blocks as materialized (" + blocks + ") " + body : body;
+    }
+
+    /**
+     * On a sharded store (Citus) the chain runs as separate statements, each routed by equality
+     * on its table's distribution column: {@link #sql} without port blocks, then this — the port
+     * blocks holding (address, port) in the window, by {@code public_ip}; columns: the inside
+     * address, then the six {@link #BLOCK_COLUMNS} — then {@link #sessionsThrough} per block.
+     * (Citus cannot push down the single statement's lateral join, and the join's key comes from
+     * the blocks, so it would reach every shard.)
+     */
+    public static String blocks(String ip, Integer port, IntervalTable.Window w, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        for (IntervalTable b : IntervalTable.BLOCKS) {
+            append(sql, "select host(inside_ip), host(public_ip), port_start, port_end, allocated_at, released_at,"
+                    + " device_id from " + b.relation() + " where public_ip = ?::inet"
+                    + (port == null ? "" : " and int4range(port_start, port_end, '[]') @> ?::int") + b.alive());
+            params.add(ip);
+            if (port != null) {
+                params.add(port);
+            }
+            b.bind(params, w);
+        }
+        return sql.toString();
+    }
+
+    /**
+     * The sessions of one port block's inside address, in the shape of {@link #sql}'s rows
+     * (branch 3, the block's columns bound from {@code block}: public address, port start, port
+     * end, allocated, released, device), ordered by start.
+     */
+    public static String sessionsThrough(String inside, List<Object> block, IntervalTable.Window w, List<Object> params,
+            RouteWidths widths) {
+        params.add(inside.indexOf(':') >= 0 ? "DS_LITE" : "PORT_BLOCK");
+        params.addAll(block);
+        StringBuilder union = new StringBuilder();
+        for (IntervalTable table : IntervalTable.SESSIONS) {
+            String keyed = containing(inside, params, widths);
+            append(union, "select " + SESSION_COLUMNS + " from " + table.relation() + " where" + keyed
+                    + table.alive());
+            table.bind(params, w);
+        }
+        return "select 3, ?::text, s.*, ?::text, ?::int, ?::int, ?::timestamptz, ?::timestamptz, ?::text from ("
+                + union + ") s order by started_at";
     }
 
     private static void append(StringBuilder sql, String branch) {

@@ -6,6 +6,7 @@ import hozon.ingest.client.PolicyGateway;
 import hozon.ingest.config.IngestConfig;
 import hozon.ingest.rest.LookupRequests;
 import hozon.ingest.store.IntervalTable;
+import hozon.ingest.store.RouteWidths;
 import hozon.ingest.store.LookupAudit;
 import hozon.ingest.store.IdentityCodec;
 import hozon.ingest.store.LookupStore;
@@ -125,7 +126,36 @@ public class LookupService {
             LookupStore.Reader r = shared == null ? own : shared;
             Connection c = r.connection();
             List<Object> params = new ArrayList<>();
-            sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks), params, q, found, null);
+            RouteWidths widths = r.widths();
+            if (!store.distributed()) {
+                sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks, widths), params, q, found,
+                        null);
+            } else {
+                // Sharded: each step its own statement, routed to one shard (ApChainStatement.blocks).
+                sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, false, widths), params, q, found, null);
+                if (throughBlocks) {
+                    List<Object> blockParams = new ArrayList<>();
+                    List<LookupStore.InsideBlock> blocks = r.blocks(ApChainStatement.blocks(q.ip(), q.port(), window,
+                            blockParams), blockParams);
+                    List<LookupRequests.ApCandidate> through = new ArrayList<>();
+                    for (LookupStore.InsideBlock b : blocks) {
+                        List<Object> p = new ArrayList<>();
+                        LookupStore.BlockRow br = b.block();
+                        List<Object> bound = java.util.Arrays.asList(br.publicIp(), br.portStart(), br.portEnd(),
+                                utc(br.allocatedAt()), utc(br.releasedAt()), br.deviceId());
+                        sessions(r, ApChainStatement.sessionsThrough(b.insideIp(), bound, window, p, widths), p, q,
+                                through, null);
+                    }
+                    // As the single statement orders them: by start, after the direct matches.
+                    through.sort(java.util.Comparator.comparing(LookupRequests.ApCandidate::start));
+                    for (LookupRequests.ApCandidate cand : through) {
+                        if (found.stream().noneMatch(o -> o.sessionId().equals(cand.sessionId())
+                                && o.nasId().equals(cand.nasId()) && o.start().equals(cand.start()))) {
+                            found.add(cand);
+                        }
+                    }
+                }
+            }
             if (IpAddresses.isIpv4(q.ip())) {
                 String refusal = attribution.derive(q.ip(), q.port(), t, tol, found, derivations, notes,
                         (table, sql, p, proof) -> {
@@ -460,6 +490,10 @@ public class LookupService {
                         proof, block, SenderInformationAnswer.ap(s, q.ip(), q.port(), t)));
             }
         }
+    }
+
+    private static java.time.OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** Intervals are start-inclusive and end-exclusive; an open one has no end. */

@@ -27,17 +27,17 @@ public class LogStore {
 
     private static final String INSERT_SESSIONS = "insert into ap_session (assigned_ip, started_at, nas_id, session_id,"
             + " subscriber_id, public_ip, public_port_start, public_port_end, ended_at, mobile_user_id, sim_id,"
-            + " subscriber_bidx, received_at)"
+            + " subscriber_bidx, received_at, route_key)"
             // One row per key even if the batch repeats a record (an upsert may touch a row once):
             // the copy that carries an end wins.
             + " select distinct on (a::inet, s::timestamptz, n, sid) a::inet, s::timestamptz, n, sid, sub, p::inet, ps, pe,"
-            + " e::timestamptz, mu, sim, decode(bi, 'hex'), ?::timestamptz"
+            + " e::timestamptz, mu, sim, decode(bi, 'hex'), ?::timestamptz, route_key(a::inet)"
             + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[],"
             + " ?::text[], ?::text[], ?::text[]) as t(a, s, n, sid, sub, p, ps, pe, e, mu, sim, bi)"
             + " order by a::inet, s::timestamptz, n, sid, e nulls last"
             // A session first sent open and later with its end gets the end; a record without an
             // end, or a different end, never reopens or changes a closed session.
-            + " on conflict (assigned_ip, started_at, nas_id, session_id) do update set ended_at = excluded.ended_at"
+            + " on conflict (route_key, assigned_ip, started_at, nas_id, session_id) do update set ended_at = excluded.ended_at"
             + " where ap_session.ended_at is null and excluded.ended_at is not null"
             // Updated rows keep the received_at of their first arrival (xmax is not readable on a
             // partitioned table's RETURNING).
@@ -92,6 +92,7 @@ public class LogStore {
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 Volumes.upsertTrackingStatement(INSERT_SESSIONS, "started_at"))) {
+            noteRouteWidths(c, addr);
             st.setObject(1, receivedAt.atOffset(java.time.ZoneOffset.UTC));
             st.setArray(2, c.createArrayOf("text", addr));
             st.setArray(3, c.createArrayOf("text", start));
@@ -185,9 +186,11 @@ public class LogStore {
     public static int insertRadiusSession(Connection c, String address, Instant start, String nas, String sessionId,
             String subscriber, String subscriberIndex, String callingStationId, String multiSessionId,
             String mobileUserId, String simId, Instant receivedAt) throws SQLException {
+        noteRouteWidths(c, new String[] {address});
         try (PreparedStatement st = c.prepareStatement(Volumes.trackingStatement("insert into ap_session (assigned_ip,"
                 + " started_at, nas_id, session_id, subscriber_id, calling_station_id, multi_session_id, mobile_user_id,"
-                + " sim_id, subscriber_bidx, received_at) values (?::inet, ?, ?, ?, ?, ?, ?, ?, ?, decode(?, 'hex'), ?)"
+                + " sim_id, subscriber_bidx, received_at, route_key) values (?::inet, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " decode(?, 'hex'), ?, route_key(?::inet))"
                 + " on conflict do nothing returning started_at", "started_at", 1))) {
             st.setString(1, address);
             st.setObject(2, start.atOffset(java.time.ZoneOffset.UTC));
@@ -200,10 +203,32 @@ public class LogStore {
             st.setString(9, simId);
             st.setString(10, subscriberIndex);
             st.setObject(11, receivedAt.atOffset(java.time.ZoneOffset.UTC));
-            st.setString(12, RecordKind.AP_SESSION.category());
+            st.setString(12, address);
+            st.setString(13, RecordKind.AP_SESSION.category());
             try (var rs = st.executeQuery()) {
                 return (int) Volumes.total(Volumes.read(rs));
             }
+        }
+    }
+
+    /**
+     * Records the prefix lengths wider than the routing key's (V15) among {@code addresses}, in the
+     * writing transaction: a look-up then also asks the keys at those lengths. Only addresses
+     * written as prefixes can be wider, so batches of plain addresses skip the statement.
+     */
+    static void noteRouteWidths(Connection c, String[] addresses) throws SQLException {
+        boolean prefixes = false;
+        for (String a : addresses) {
+            prefixes |= a != null && a.indexOf('/') >= 0;
+        }
+        if (!prefixes) {
+            return;
+        }
+        try (PreparedStatement st = c.prepareStatement("insert into route_width (family, len) select distinct"
+                + " family(a), masklen(a) from unnest(?::inet[]) a where masklen(a) < route_length(family(a))"
+                + " on conflict do nothing")) {
+            st.setArray(1, c.createArrayOf("text", addresses));
+            st.executeUpdate();
         }
     }
 

@@ -51,6 +51,28 @@ public class LookupStore {
             String userManagementCode) {
     }
 
+    private volatile Boolean distributed;
+
+    /**
+     * Whether the log store is sharded (the {@code citus} extension is installed; V15 distributed
+     * the tables then): the AP chain then runs as statements each routed to one shard.
+     */
+    public boolean distributed() throws SQLException {
+        Boolean d = distributed;
+        if (d == null) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "select exists (select 1 from pg_extension where extname = 'citus')"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                distributed = d = rs.getBoolean(1);
+            }
+        }
+        return d;
+    }
+
+    /** A port block of the chain and the inside address it was held by. */
+    public record InsideBlock(String insideIp, BlockRow block) {
+    }
+
     public Reader open() throws SQLException {
         return new Reader(dataSource.getConnection());
     }
@@ -98,6 +120,34 @@ public class LookupStore {
                             (Integer) rs.getObject(8), (Integer) rs.getObject(9), instant(rs, 10), instant(rs, 11),
                             codec.decrypt(IdentityCodec.IdentityField.MOBILE_USER, record, rs.getString(12)),
                             codec.decrypt(IdentityCodec.IdentityField.SIM, record, rs.getString(13)), block));
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The prefix lengths wider than the routing key's in use (V15 {@code route_width}), read
+         * for each look-up: a session stored a moment ago under a new width is found.
+         */
+        public RouteWidths widths() throws SQLException {
+            List<Integer> v4 = new ArrayList<>();
+            List<Integer> v6 = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select family, len from route_width order by len");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    (rs.getInt(1) == 4 ? v4 : v6).add(rs.getInt(2));
+                }
+            }
+            return new RouteWidths(v4, v6);
+        }
+
+        /** Rows of {@code ApChainStatement.blocks}. */
+        public List<InsideBlock> blocks(String sql, List<Object> params) throws SQLException {
+            List<InsideBlock> out = new ArrayList<>();
+            try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new InsideBlock(rs.getString(1), new BlockRow(rs.getString(2), rs.getInt(3), rs.getInt(4),
+                            instant(rs, 5), instant(rs, 6), rs.getString(7))));
                 }
             }
             return out;
