@@ -112,8 +112,16 @@ for (const arg of renders) {
   }
   for (const d of docs.filter(d => d.kind === 'Cluster' && d.apiVersion?.startsWith('postgresql.cnpg.io'))) {
     endpoints.push({ name: d.metadata.name, namespace: ns, namespaceLabels: nsLabels(ns),
-      labels: { 'cnpg.io/cluster': d.metadata.name, 'cnpg.io/podRole': 'instance' },
+      labels: { 'cnpg.io/cluster': d.metadata.name, 'cnpg.io/podRole': 'instance',
+        ...(d.spec.inheritedMetadata?.labels ?? {}) },
       ports: ['5432/TCP', '8000/TCP', '9187/TCP'], named: { postgresql: 5432, status: 8000, metrics: 9187 }, inside: true });
+  }
+  // StackGres (overlays/sharded): the Citus coordinator's and the shards' pods, one endpoint
+  // (they share their labels): PostgreSQL, Patroni's REST API, the metrics exporter.
+  for (const d of docs.filter(d => d.kind === 'SGShardedCluster')) {
+    endpoints.push({ name: d.metadata.name, namespace: ns, namespaceLabels: nsLabels(ns),
+      labels: { app: 'StackGresCluster', ...(d.spec.metadata?.labels?.clusterPods ?? {}) },
+      ports: ['5432/TCP', '8008/TCP', '9187/TCP'], named: {}, inside: true });
   }
   for (const [name, a] of Object.entries(matrix.actors)) {
     const where = a.namespace === 'SELF' ? ns : a.namespace;
@@ -123,10 +131,12 @@ for (const arg of renders) {
   for (const [name, a] of Object.entries(matrix.addresses)) {
     endpoints.push({ name, ip: a.ip[overlay], ports: a.ports, named: {}, inside: false });
   }
-  const expected = new Set(matrix.allowed.map(s => {
-    const m = /^(\S+) -> ([^:]+):(\d+)(?:\/(TCP|UDP))?$/.exec(s);
+  // A line may end in "[overlay,…]": intended in those overlays only.
+  const expected = new Set(matrix.allowed.flatMap(s => {
+    const m = /^(\S+) -> ([^:]+):(\d+)(?:\/(TCP|UDP))?(?: \[([a-z,]+)\])?$/.exec(s);
     if (!m) throw new Error(`bad matrix line: ${s}`);
-    return `${m[1]} -> ${m[2]}:${m[3]}/${m[4] ?? 'TCP'}`;
+    if (m[5] && !m[5].split(',').includes(overlay)) return [];
+    return [`${m[1]} -> ${m[2]}:${m[3]}/${m[4] ?? 'TCP'}`];
   }));
   const seen = new Set();
   let allowed = 0;

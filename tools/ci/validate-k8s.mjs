@@ -3,6 +3,23 @@
 // and Prometheus Operator resources against their CRD schemas. Offline: no cluster is contacted. Exits 1 on any error.
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
+import Ajv from 'ajv';
+
+// StackGres (overlays/sharded) has no models package: its kinds are checked against
+// schemas/stackgres.json, hozon's own schema of the fields it uses.
+const stackgres = JSON.parse(readFileSync(new URL('./schemas/stackgres.json', import.meta.url), 'utf8'));
+const ajv = new Ajv({ allErrors: true, strict: false });
+ajv.addSchema({ $id: 'stackgres', definitions: stackgres.definitions });
+function stackgresModel(kind) {
+  if (!stackgres[kind]) return undefined;
+  const check = ajv.compile({ ...JSON.parse(JSON.stringify(stackgres[kind]).replaceAll('"#/definitions/', '"stackgres#/definitions/')) });
+  return class {
+    constructor(obj) { this.obj = obj; }
+    validate() {
+      if (!check(this.obj)) throw new Error(ajv.errorsText(check.errors));
+    }
+  };
+}
 
 function modulePath(apiVersion) {
   if (apiVersion === 'postgresql.cnpg.io/v1') return '@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1';
@@ -19,7 +36,8 @@ for (const file of process.argv.slice(2)) {
     const where = `${file}: ${obj.kind} ${obj.metadata?.name}`;
     let Model;
     try {
-      Model = (await import(modulePath(obj.apiVersion)))[obj.kind];
+      Model = obj.apiVersion?.startsWith('stackgres.io/') ? stackgresModel(obj.kind)
+          : (await import(modulePath(obj.apiVersion)))[obj.kind];
     } catch (e) {
       Model = undefined;
     }
