@@ -127,11 +127,14 @@ public final class CitusCheck {
             String batch = "{\"records\":[{\"subscriberId\":\"sub-0001\",\"sessionId\":\"A1-" + tag + "\",\"nasId\":\"bras-1\","
                     + "\"assignedAddress\":\"100.64.1.1\",\"start\":\"" + old + "\"},{\"subscriberId\":\"sub-0002\","
                     + "\"sessionId\":\"A2-" + tag + "\",\"nasId\":\"bras-1\",\"assignedAddress\":\"100.64.1.2\",\"start\":\""
-                    + recent + "\"}]}";
+                    + recent + "\"},{\"subscriberId\":\"sub-0003\",\"sessionId\":\"A3-" + tag + "\",\"nasId\":\"bras-1\","
+                    + "\"assignedAddress\":\"100.64.1.3\",\"publicIp\":\"192.0.2.99\",\"publicPortStart\":1024,"
+                    + "\"publicPortEnd\":2047,\"start\":\"" + old + "\"}]}";
             String first = post(suite.url(ServiceName.INGEST) + "/api/v1/ap/sessions", feed, batch);
-            expect("2. two sessions stored", first.contains("\"stored\":2"), first);
+            expect("2. three sessions stored (one with a public port range)", first.contains("\"stored\":3"), first);
             String again = post(suite.url(ServiceName.INGEST) + "/api/v1/ap/sessions", feed, batch);
-            expect("2. resent: two duplicates", again.contains("\"stored\":0") && again.contains("\"duplicates\":2"), again);
+            expect("2. resent: three duplicates", again.contains("\"stored\":0") && again.contains("\"duplicates\":3"),
+                    again);
             String counts = get(suite.url(ServiceName.INGEST) + "/api/v1/stats/daily-counts?from="
                     + LocalDate.now().minusMonths(9), auditor);
             expect("3. daily counts answer", counts.contains("ap.connection-auth"), counts);
@@ -145,6 +148,8 @@ public final class CitusCheck {
             long recentLeft = count(db, "select count(*) from ingest.ap_session where session_id = ?", "A2-" + tag);
             expect("6. the old session is gone, the recent one stays", oldLeft == 0 && recentLeft == 1,
                     oldLeft + " / " + recentLeft);
+            long pointer = count(db, "select count(*) from ingest.ap_session_public where session_id = ?", "A3-" + tag);
+            expect("6. the dropped day's public-address pointer is gone", pointer == 0, pointer + " left");
             String ledger = get(suite.url(ServiceName.PURGE) + "/api/v1/ledger/verification", auditor);
             expect("6. ledger valid", ledger.contains("\"valid\":true"), ledger);
         }
@@ -271,23 +276,54 @@ public final class CitusCheck {
                     + (citus ? "" : " (plain PostgreSQL: no distributed scans)") + ":");
             try (Connection c = DriverManager.getConnection(suite.jdbcUrl(), props)) {
                 int o = f.octet();
-                String[][] direct3 = {{"assigned address + session port range", "100.65." + o + ".5", null},
-                    {"IPv6 in a /56 + session port range", "2001:db8:" + Integer.toHexString(o) + ":56ff::1", null},
-                    {"IPv6 in a wide /40 + session port range", "2001:db9:" + Integer.toHexString(o) + "ff:1::1", null}};
+                String[][] direct3 = {{"assigned IPv4 address", "100.65." + o + ".5", null},
+                    {"IPv6 address in a /56", "2001:db8:" + Integer.toHexString(o) + ":56ff::1", null},
+                    {"IPv6 address in a wide /40 (2 keys)", "2001:db9:" + Integer.toHexString(o) + "ff:1::1", null}};
                 for (String[] d : direct3) {
                     List<Object> p = new ArrayList<>();
                     String sql = (String) direct.invoke(null, d[1], null, window, p, false, widths);
                     report(c, "step 1 " + d[0], sql, p);
                 }
+                var pointers = statement.getMethod("publicPointers", String.class, Integer.class, windowClass, List.class);
+                var byKey = statement.getMethod("sessionByKey", List.class, List.class);
+                List<Object> pp = new ArrayList<>();
+                report(c, "step 2 session port range: pointers by public address", (String) pointers.invoke(null,
+                        "203.0.113." + o, 2047, window, pp), pp);
+                List<Object> key = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("select route_key::text, assigned_ip::text, started_at,"
+                        + " nas_id, session_id from ap_session_public where public_ip = ?::inet and session_id = ?")) {
+                    ps.setString(1, "203.0.113." + o);
+                    ps.setString(2, "b-" + f.tag());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        key.addAll(List.of(rs.getString(1), rs.getString(2),
+                                rs.getObject(3, java.time.OffsetDateTime.class), rs.getString(4), rs.getString(5)));
+                    }
+                }
+                List<Object> pk = new ArrayList<>();
+                report(c, "step 2 session port range: the session by its key", (String) byKey.invoke(null, key, pk), pk);
                 List<Object> pb = new ArrayList<>();
-                report(c, "step 2 port blocks by public address", (String) blocks.invoke(null, "192.0.2." + o, 5999, window,
+                report(c, "step 3 port blocks by public address", (String) blocks.invoke(null, "192.0.2." + o, 5999, window,
                         pb), pb);
-                List<Object> ps = new ArrayList<>();
+                List<Object> pt = new ArrayList<>();
                 report(c, "step 3 sessions of the inside address", (String) through.invoke(null, "100.67." + o + ".7",
-                        Arrays.asList("192.0.2." + o, 5000, 5999, f.t().atOffset(ZoneOffset.UTC), null, "cgn-1"), window, ps,
-                        widths), ps);
-                report(c, "CP post by id (cp_post)", "select account_id from cp_post where event_id = ? limit 1",
-                        new ArrayList<>(List.of(f.post())));
+                        Arrays.asList("192.0.2." + o, 5000, 5999, f.t().atOffset(ZoneOffset.UTC), null, "cgn-1"), window, pt,
+                        widths), pt);
+                report(c, "CP post: pointer by post id (cp_post_ref)", "select occurred_at, account_bidx from cp_post_ref"
+                        + " where event_id = ? order by occurred_at limit 1", new ArrayList<>(List.of(f.post())));
+                List<Object> post = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("select occurred_at, account_bidx from cp_post_ref"
+                        + " where event_id = ?")) {
+                    ps.setString(1, f.post());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        post.addAll(List.of(rs.getObject(1, java.time.OffsetDateTime.class), rs.getBytes(2), f.post()));
+                    }
+                }
+                report(c, "CP post: the post by its key", "select account_id from cp_post where occurred_at = ?"
+                        + " and account_bidx = ? and event_id = ?", post);
+                report(c, "(before V16: cp_post by post id alone)", "select account_id from cp_post where event_id = ?"
+                        + " limit 1", new ArrayList<>(List.of(f.post())));
             }
         }
 

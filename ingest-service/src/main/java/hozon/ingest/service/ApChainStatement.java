@@ -56,18 +56,17 @@ public final class ApChainStatement {
     }
 
     /**
-     * The whole AP chain as one statement, live and preserved records alike: sessions whose
-     * assigned address or prefix contains the address; sessions that hold it as their public
-     * address (and port range); and, when {@code throughPortBlocks} (the case covers the
-     * port-block category), through the port blocks that held (address, port) at the instant,
-     * the sessions of the blocks' inside addresses. Each branch is one GiST probe per place
+     * The AP chain's statement by assigned address, live and preserved records alike: sessions
+     * whose assigned address or prefix contains the address; and, when {@code throughPortBlocks}
+     * (the case covers the port-block category), through the port blocks that held (address,
+     * port) at the instant, the sessions of the blocks' inside addresses. (Sessions that hold the
+     * address as their public address: {@link #publicPointers}.) Each branch is one GiST probe per place
      * {@link IntervalTable} names: the days around the instant, the long intervals, the
      * preservation area. Parameters are added to {@code params} in order.
      */
     public static String sql(String ip, Integer port, IntervalTable.Window w, List<Object> params,
             boolean throughPortBlocks, RouteWidths widths) {
         StringBuilder sql = new StringBuilder();
-        String portRange = port == null ? "" : " and int4range(public_port_start, public_port_end, '[]') @> ?::int";
         String blockPorts = port == null ? "" : " and int4range(port_start, port_end, '[]') @> ?::int";
         StringBuilder blocks = new StringBuilder();
         if (throughPortBlocks) {
@@ -88,13 +87,6 @@ public final class ApChainStatement {
             String keyed = containing(ip, params, widths);
             append(sql, "select 1 as branch, 'ASSIGNED_ADDRESS' as matched, " + SESSION_COLUMNS + ", " + NO_BLOCK
                     + " from " + table.relation() + " where" + keyed + table.alive());
-            table.bind(params, w);
-            append(sql, "select 2, 'SESSION_PORT_RANGE', " + SESSION_COLUMNS + ", " + NO_BLOCK + " from "
-                    + table.relation() + " where public_ip = ?::inet" + portRange + table.alive());
-            params.add(ip);
-            if (port != null) {
-                params.add(port);
-            }
             table.bind(params, w);
             if (!throughPortBlocks) {
                 continue;
@@ -154,6 +146,42 @@ public final class ApChainStatement {
         }
         return "select 3, ?::text, s.*, ?::text, ?::int, ?::int, ?::timestamptz, ?::timestamptz, ?::text from ("
                 + union + ") s order by started_at";
+    }
+
+    /**
+     * The pointers (V16 {@code ap_session_public}) of the sessions that held {@code ip} as their
+     * public address (and {@code port} in their range) in the window; columns: the session's key —
+     * route key, assigned address, start, NAS, session id. One shard on a sharded store; then
+     * {@link #sessionByKey} per pointer.
+     */
+    public static String publicPointers(String ip, Integer port, IntervalTable.Window w, List<Object> params) {
+        params.add(ip);
+        if (port != null) {
+            params.add(port);
+        }
+        params.add(w.from().atOffset(java.time.ZoneOffset.UTC));
+        params.add(w.to().atOffset(java.time.ZoneOffset.UTC));
+        params.add(w.to().atOffset(java.time.ZoneOffset.UTC));
+        return "select route_key::text, assigned_ip::text, started_at, nas_id, session_id from ap_session_public"
+                + " where public_ip = ?::inet"
+                + (port == null ? "" : " and int4range(public_port_start, public_port_end, '[]') @> ?::int")
+                + " and tstzrange(started_at, coalesce(ended_at, 'infinity'::timestamptz), '[)') && tstzrange(?, ?, '[]')"
+                + " and started_at <= ?";
+    }
+
+    /**
+     * The session a pointer names, live or preserved, as {@link #sql}'s rows (branch 2,
+     * SESSION_PORT_RANGE): equality on its whole key, the routing key first.
+     */
+    public static String sessionByKey(List<Object> key, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        for (String relation : List.of("ap_session", "ap_session_preserved")) {
+            append(sql, "select 2, 'SESSION_PORT_RANGE', " + SESSION_COLUMNS + ", " + NO_BLOCK + " from " + relation
+                    + " where route_key = ?::inet and assigned_ip = ?::inet and started_at = ? and nas_id = ?"
+                    + " and session_id = ? and public_ip is not null");
+            params.addAll(key);
+        }
+        return sql.toString();
     }
 
     private static void append(StringBuilder sql, String branch) {

@@ -125,35 +125,48 @@ public class LookupService {
         try (LookupStore.Reader own = shared == null ? store.open() : null) {
             LookupStore.Reader r = shared == null ? own : shared;
             Connection c = r.connection();
-            List<Object> params = new ArrayList<>();
             RouteWidths widths = r.widths();
-            if (!store.distributed()) {
-                sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks, widths), params, q, found,
-                        null);
-            } else {
-                // Sharded: each step its own statement, routed to one shard (ApChainStatement.blocks).
-                sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, false, widths), params, q, found, null);
-                if (throughBlocks) {
-                    List<Object> blockParams = new ArrayList<>();
-                    List<LookupStore.InsideBlock> blocks = r.blocks(ApChainStatement.blocks(q.ip(), q.port(), window,
-                            blockParams), blockParams);
-                    List<LookupRequests.ApCandidate> through = new ArrayList<>();
-                    for (LookupStore.InsideBlock b : blocks) {
-                        List<Object> p = new ArrayList<>();
-                        LookupStore.BlockRow br = b.block();
-                        List<Object> bound = java.util.Arrays.asList(br.publicIp(), br.portStart(), br.portEnd(),
-                                utc(br.allocatedAt()), utc(br.releasedAt()), br.deviceId());
-                        sessions(r, ApChainStatement.sessionsThrough(b.insideIp(), bound, window, p, widths), p, q,
-                                through, null);
-                    }
-                    // As the single statement orders them: by start, after the direct matches.
-                    through.sort(java.util.Comparator.comparing(LookupRequests.ApCandidate::start));
-                    for (LookupRequests.ApCandidate cand : through) {
-                        if (found.stream().noneMatch(o -> o.sessionId().equals(cand.sessionId())
-                                && o.nasId().equals(cand.nasId()) && o.start().equals(cand.start()))) {
-                            found.add(cand);
-                        }
-                    }
+            boolean sharded = store.distributed();
+            // Each step a statement by its table's distribution column (one shard on a sharded
+            // store); plain PostgreSQL joins the port blocks in the first statement instead.
+            List<LookupRequests.ApCandidate> byAddress = new ArrayList<>();
+            List<LookupRequests.ApCandidate> byPublic = new ArrayList<>();
+            List<LookupRequests.ApCandidate> byBlock = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks && !sharded, widths), params,
+                    q, byAddress, null);
+            List<Object> pointerParams = new ArrayList<>();
+            for (List<Object> key : r.pointers(ApChainStatement.publicPointers(q.ip(), q.port(), window, pointerParams),
+                    pointerParams)) {
+                List<Object> p = new ArrayList<>();
+                sessions(r, ApChainStatement.sessionByKey(key, p), p, q, byPublic, null);
+            }
+            if (throughBlocks && sharded) {
+                List<Object> blockParams = new ArrayList<>();
+                for (LookupStore.InsideBlock b : r.blocks(ApChainStatement.blocks(q.ip(), q.port(), window, blockParams),
+                        blockParams)) {
+                    LookupStore.BlockRow br = b.block();
+                    List<Object> bound = java.util.Arrays.asList(br.publicIp(), br.portStart(), br.portEnd(),
+                            utc(br.allocatedAt()), utc(br.releasedAt()), br.deviceId());
+                    List<Object> p = new ArrayList<>();
+                    sessions(r, ApChainStatement.sessionsThrough(b.insideIp(), bound, window, p, widths), p, q, byBlock,
+                            null);
+                }
+            }
+            // In the order one statement would give — by how they matched, then by start — each
+            // session once, as its first match.
+            List<LookupRequests.ApCandidate> matched = new ArrayList<>(byAddress);
+            matched.addAll(byPublic);
+            matched.addAll(byBlock);
+            matched.sort(java.util.Comparator.comparingInt((LookupRequests.ApCandidate m) -> switch (m.matchedBy()) {
+                case "ASSIGNED_ADDRESS" -> 1;
+                case "SESSION_PORT_RANGE" -> 2;
+                default -> 3;
+            }).thenComparing(LookupRequests.ApCandidate::start));
+            for (LookupRequests.ApCandidate m : matched) {
+                if (found.stream().noneMatch(o -> o.sessionId().equals(m.sessionId()) && o.nasId().equals(m.nasId())
+                        && o.start().equals(m.start()))) {
+                    found.add(m);
                 }
             }
             if (IpAddresses.isIpv4(q.ip())) {

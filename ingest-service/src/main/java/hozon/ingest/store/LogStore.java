@@ -108,11 +108,41 @@ public class LogStore {
             st.setArray(13, c.createArrayOf("text", bidx));
             st.setObject(14, receivedAt.atOffset(java.time.ZoneOffset.UTC));
             st.setString(15, RecordKind.AP_SESSION.category());
+            Written written;
             try (var rs = st.executeQuery()) {
                 List<Volumes.Hour> hours = Volumes.read(rs);
                 long updated = hours.stream().filter(h -> h.hour() == null).mapToLong(Volumes.Hour::records).sum();
-                return new Written((int) (Volumes.total(hours) - updated), (int) updated);
+                written = new Written((int) (Volumes.total(hours) - updated), (int) updated);
             }
+            if (java.util.Arrays.stream(pub).anyMatch(java.util.Objects::nonNull)) {
+                pointSessions(c, addr, start, nas, sid, pub);
+            }
+            return written;
+        }
+    }
+
+    /**
+     * The V16 pointers of the batch's sessions that carry a public address, from the rows as
+     * stored (a retransmit never changes a stored row's address, so the pointer mirrors the row,
+     * its end included).
+     */
+    private static void pointSessions(Connection c, String[] addr, String[] start, String[] nas, String[] sid,
+            String[] pub) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("insert into ap_session_public (public_ip, public_port_start,"
+                + " public_port_end, started_at, ended_at, route_key, assigned_ip, nas_id, session_id)"
+                + " select s.public_ip, s.public_port_start, s.public_port_end, s.started_at, s.ended_at, s.route_key,"
+                + " s.assigned_ip, s.nas_id, s.session_id from ap_session s where s.public_ip is not null"
+                + " and (s.route_key, s.assigned_ip, s.started_at, s.nas_id, s.session_id) in (select route_key(a::inet),"
+                + " a::inet, t::timestamptz, n, i from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                + " as k(a, t, n, i, p) where p is not null)"
+                + " on conflict (public_ip, started_at, route_key, assigned_ip, nas_id, session_id)"
+                + " do update set ended_at = excluded.ended_at")) {
+            st.setArray(1, c.createArrayOf("text", addr));
+            st.setArray(2, c.createArrayOf("text", start));
+            st.setArray(3, c.createArrayOf("text", nas));
+            st.setArray(4, c.createArrayOf("text", sid));
+            st.setArray(5, c.createArrayOf("text", pub));
+            st.executeUpdate();
         }
     }
 
@@ -170,6 +200,17 @@ public class LogStore {
                     st.setString(13, e.getKey().category());
                     try (var rs = st.executeQuery()) {
                         stored += (int) Volumes.total(Volumes.read(rs));
+                    }
+                }
+                if (kind == RecordKind.CP_POST) {
+                    // The V16 pointers: post id → the post's key (stored now or before: same key).
+                    try (PreparedStatement st = c.prepareStatement("insert into cp_post_ref (event_id, occurred_at,"
+                            + " account_bidx) select eid, t::timestamptz, decode(bi, 'hex') from unnest(?::text[],"
+                            + " ?::text[], ?::text[]) as x(eid, t, bi) on conflict do nothing")) {
+                        st.setArray(1, c.createArrayOf("text", eid));
+                        st.setArray(2, c.createArrayOf("text", time));
+                        st.setArray(3, c.createArrayOf("text", bidx));
+                        st.executeUpdate();
                     }
                 }
             }

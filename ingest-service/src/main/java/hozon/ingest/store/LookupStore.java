@@ -141,6 +141,18 @@ public class LookupStore {
             return new RouteWidths(v4, v6);
         }
 
+        /** Rows of {@code ApChainStatement.publicPointers}: each a session's key, to bind as it comes. */
+        public List<List<Object>> pointers(String sql, List<Object> params) throws SQLException {
+            List<List<Object>> out = new ArrayList<>();
+            try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(List.of(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+                            rs.getString(4), rs.getString(5)));
+                }
+            }
+            return out;
+        }
+
         /** Rows of {@code ApChainStatement.blocks}. */
         public List<InsideBlock> blocks(String sql, List<Object> params) throws SQLException {
             List<InsideBlock> out = new ArrayList<>();
@@ -155,9 +167,21 @@ public class LookupStore {
 
         /** The post, live or preserved. */
         public Optional<CpRow> post(String postId) throws SQLException {
+            // By its pointer (V16 cp_post_ref, sharded by post id), then by its key (sharded by
+            // account): one shard each on a sharded store.
+            List<Object> key = null;
+            try (PreparedStatement ps = prepare("select occurred_at, encode(account_bidx, 'hex') from cp_post_ref"
+                    + " where event_id = ? order by occurred_at limit 1", List.of(postId)); ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    key = List.of(rs.getObject(1, OffsetDateTime.class), rs.getString(2), postId);
+                }
+            }
+            if (key == null) {
+                return Optional.empty();
+            }
             for (String relation : List.of(RecordKind.CP_POST.table(), RecordKind.CP_POST.preservedTable())) {
-                List<CpRow> rows = cp("select " + CP_COLUMNS + " from " + relation + " where event_id = ? limit 1",
-                        List.of(postId), RecordKind.CP_POST);
+                List<CpRow> rows = cp("select " + CP_COLUMNS + " from " + relation + " where occurred_at = ?"
+                        + " and account_bidx = decode(?, 'hex') and event_id = ?", key, RecordKind.CP_POST);
                 if (!rows.isEmpty()) {
                     return Optional.of(rows.get(0));
                 }

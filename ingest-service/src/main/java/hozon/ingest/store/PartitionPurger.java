@@ -81,6 +81,17 @@ public class PartitionPurger {
                     ps.executeUpdate();
                 }
             }
+            RoutingIndex pointers = RoutingIndex.of(p.kind());
+            if (pointers != null) {
+                // Nor does it delete the rows' pointers (V16): those of the rows not just preserved go.
+                try (PreparedStatement ps = c.prepareStatement(pointers.droppingDay())) {
+                    ps.setObject(1, from);
+                    ps.setObject(2, to);
+                    ps.setObject(3, from);
+                    ps.setObject(4, to);
+                    ps.executeUpdate();
+                }
+            }
             s.execute("drop table " + p.name());
             long removedRows = Volumes.total(removed);
             long preservedRows = Volumes.total(preserved);
@@ -300,8 +311,10 @@ public class PartitionPurger {
 
     /** Deletes, moves the per-hour counts from stored to removed volumes, returns the rows deleted. */
     private static long delete(Connection c, RecordKind kind, String relation, SqlFragment where) throws SQLException {
+        RoutingIndex pointers = RoutingIndex.of(kind);
         String sql = Volumes.trackingStatement("delete from " + relation + " where " + where.sql() + " returning "
-                + kind.timeColumn(), kind.timeColumn(), -1);
+                + kind.timeColumn() + (pointers == null ? "" : pointers.returning()), kind.timeColumn(), -1,
+                pointers == null ? null : pointers.unindexing());
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int next = where.bind(ps, 1);
             ps.setString(next, kind.category());

@@ -30,7 +30,12 @@ final class Volumes {
      * also updates stored_volume by {@code sign} × rows per hour, and returns the per-hour counts.
      */
     static String trackingStatement(String modifying, String timeColumn, int sign) {
-        return trackingStatement(modifying, timeColumn, sign, "true");
+        return trackingStatement(modifying, null, timeColumn, sign, "true");
+    }
+
+    /** As above, with one more data-modifying CTE ({@code name as (…)}) that may read {@code changed}; null for none. */
+    static String trackingStatement(String modifying, String timeColumn, int sign, String alsoCte) {
+        return trackingStatement(modifying, alsoCte, timeColumn, sign, "true");
     }
 
     /**
@@ -38,13 +43,14 @@ final class Volumes {
      * inserted rows count, and one extra row with a null hour carries how many were updated.
      */
     static String upsertTrackingStatement(String upsert, String timeColumn) {
-        return trackingStatement(upsert, timeColumn, 1, "inserted")
+        return trackingStatement(upsert, null, timeColumn, 1, "inserted")
                 + " union all select null, count(*) from changed where not inserted";
     }
 
-    private static String trackingStatement(String modifying, String timeColumn, int sign, String filter) {
-        return "with changed as (" + modifying + "), per_hour as (select date_trunc('hour', " + timeColumn
-                + ") as hour, count(*) as n from changed where " + filter + " group by 1), tracked as (insert into stored_volume"
+    private static String trackingStatement(String modifying, String alsoCte, String timeColumn, int sign,
+            String filter) {
+        return "with changed as (" + modifying + "), " + (alsoCte == null ? "" : alsoCte + ", ")
+                + "per_hour as (select date_trunc('hour', " + timeColumn + ") as hour, count(*) as n from changed where " + filter + " group by 1), tracked as (insert into stored_volume"
                 + " (category, hour, shard, records) select ?, hour, (pg_backend_pid() % " + SHARDS + ")::smallint, "
                 + (sign < 0 ? "-n" : "n") + " from per_hour on conflict (category, hour, shard) do update set"
                 + " records = stored_volume.records + excluded.records) select hour, n from per_hour";

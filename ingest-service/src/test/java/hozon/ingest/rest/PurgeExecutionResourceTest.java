@@ -110,6 +110,70 @@ class PurgeExecutionResourceTest {
         assertVolumesMatchRows();
     }
 
+    /**
+     * The V16 pointers (issue #22: sessions by public address, posts by id) live exactly as long
+     * as their rows: written with them, their end mirrored, gone with a dropped day, a deleted
+     * row or a released preserved one, kept with a preserved row while its hold lasts.
+     */
+    @Test
+    void routingPointersLiveAndDieWithTheirRows() {
+        String nas = "nas-" + UUID.randomUUID();
+        String s = "{\"subscriberId\":\"sub-p\",\"nasId\":\"" + nas + "\",\"publicPortStart\":1024,\"publicPortEnd\":2047,";
+        String sessions = "{\"records\":["
+                + s + "\"sessionId\":\"dropped\",\"assignedAddress\":\"100.64.45.1\",\"publicIp\":\"203.0.113.201\","
+                + "\"start\":\"2018-06-01T10:00:00Z\",\"end\":\"2018-06-01T11:00:00Z\"},"
+                + s + "\"sessionId\":\"held\",\"assignedAddress\":\"100.64.45.2\",\"publicIp\":\"203.0.113.202\","
+                + "\"start\":\"2018-06-01T10:00:00Z\"},"
+                + s + "\"sessionId\":\"deleted\",\"assignedAddress\":\"100.64.45.3\",\"publicIp\":\"203.0.113.203\","
+                + "\"start\":\"2018-06-02T09:00:00Z\",\"end\":\"2018-06-02T09:30:00Z\"},"
+                + s + "\"sessionId\":\"kept\",\"assignedAddress\":\"100.64.45.4\",\"publicIp\":\"203.0.113.204\","
+                + "\"start\":\"2018-06-02T13:00:00Z\"},"
+                + "{\"subscriberId\":\"sub-p\",\"nasId\":\"" + nas + "\",\"sessionId\":\"no-public\","
+                + "\"assignedAddress\":\"100.64.45.5\",\"start\":\"2018-06-01T10:00:00Z\"}]}";
+        given().contentType(ContentType.JSON).body(sessions).when().post("/api/v1/ap/sessions").then().statusCode(200)
+                .body("stored", equalTo(5));
+        String pointers = "select string_agg(session_id || ':' || coalesce(ended_at::text, 'open'), ','"
+                + " order by session_id) from ingest.ap_session_public where nas_id = ?";
+        assertThat(DbProbe.string(ds, pointers, nas)).isEqualTo("deleted:2018-06-02 09:30:00+00,"
+                + "dropped:2018-06-01 11:00:00+00,held:open,kept:open");
+        // The held session's end arrives later: its pointer follows the row.
+        given().contentType(ContentType.JSON).body("{\"records\":[" + s + "\"sessionId\":\"held\",\"assignedAddress\":"
+                        + "\"100.64.45.2\",\"publicIp\":\"203.0.113.202\",\"start\":\"2018-06-01T10:00:00Z\","
+                        + "\"end\":\"2018-06-01T12:00:00Z\"}]}")
+                .when().post("/api/v1/ap/sessions").then().statusCode(200).body("ended", equalTo(1));
+        assertThat(DbProbe.string(ds, pointers, nas)).contains("held:2018-06-01 12:00:00+00");
+
+        String acct = "acct-" + UUID.randomUUID();
+        String post1 = "post-" + UUID.randomUUID();
+        String post2 = "post-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body("{\"records\":[" + event("POST", acct, post1, "2018-06-01T10:00:00Z")
+                        + "," + event("POST", acct, post2, "2018-06-02T13:00:00Z") + "]}")
+                .when().post("/api/v1/cp/events").then().statusCode(200).body("stored", equalTo(2));
+        String refs = "select count(*) from ingest.cp_post_ref where event_id = ?";
+        assertThat(DbProbe.count(ds, refs, post1) + DbProbe.count(ds, refs, post2)).isEqualTo(2);
+
+        String hold = ",\"holds\":[{\"holdId\":\"" + UUID.randomUUID() + "\",\"categories\":[\"ap.connection-auth\"],"
+                + "\"selectors\":[{\"kind\":\"IP\",\"value\":\"203.0.113.202\"}],"
+                + "\"windowFrom\":\"2018-05-01T00:00:00Z\",\"windowTo\":\"2018-07-01T00:00:00Z\"}]}";
+        String cutoffs = "\"cutoffs\":[{\"category\":\"ap.connection-auth\",\"cutoff\":\"2018-06-02T12:00:00Z\"},"
+                + "{\"category\":\"cp.post\",\"cutoff\":\"2018-06-02T12:00:00Z\"}]";
+        String plan = "{\"runId\":\"" + UUID.randomUUID() + "\",\"planDigest\":\"test\",\"holdsRevision\":0,\"asOf\":\""
+                + Instant.now() + "\"," + cutoffs + hold;
+        given().contentType(ContentType.JSON).body(plan).when().post("/internal/v1/purge-executions")
+                .then().statusCode(200).body("completed", equalTo(true));
+        assertThat(DbProbe.string(ds, pointers, nas)).isEqualTo("held:2018-06-01 12:00:00+00,kept:open");
+        assertThat(DbProbe.count(ds, refs, post1)).isZero();
+        assertThat(DbProbe.count(ds, refs, post2)).isEqualTo(1);
+
+        // The hold ends: the preserved session goes, and its pointer with it.
+        String released = "{\"runId\":\"" + UUID.randomUUID() + "\",\"planDigest\":\"test\",\"holdsRevision\":0,"
+                + "\"asOf\":\"" + Instant.now() + "\"," + cutoffs + "}";
+        given().contentType(ContentType.JSON).body(released).when().post("/internal/v1/purge-executions")
+                .then().statusCode(200).body("completed", equalTo(true));
+        assertThat(DbProbe.string(ds, pointers, nas)).isEqualTo("kept:open");
+        assertVolumesMatchRows();
+    }
+
     private static String event(String kind, String account, String eventId, String at) {
         return "{\"kind\":\"" + kind + "\",\"eventId\":\"" + eventId + "\",\"accountId\":\"" + account
                 + "\",\"ip\":\"198.51.100.9\",\"sourcePort\":40000,\"occurredAt\":\"" + at + "\"}";
