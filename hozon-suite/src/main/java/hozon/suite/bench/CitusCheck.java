@@ -322,6 +322,19 @@ public final class CitusCheck {
                 }
                 report(c, "CP post: the post by its key", "select account_id from cp_post where occurred_at = ?"
                         + " and account_bidx = ? and event_id = ?", post);
+                List<Object> login = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("select encode(account_bidx, 'hex') from cp_login_event"
+                        + " where event_id = ?")) {
+                    ps.setString(1, "l1-" + f.tag());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        login.addAll(List.of(rs.getString(1), f.t().atOffset(ZoneOffset.UTC),
+                                f.t().minus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC)));
+                    }
+                }
+                report(c, "CP nearest login, live (one day's index)", "select account_id from cp_login_event where"
+                        + " account_bidx in (decode(?, 'hex')) and ip is not null and occurred_at <= ? and occurred_at >= ?"
+                        + " order by occurred_at desc limit 1", login);
                 report(c, "(before V16: cp_post by post id alone)", "select account_id from cp_post where event_id = ?"
                         + " limit 1", new ArrayList<>(List.of(f.post())));
             }

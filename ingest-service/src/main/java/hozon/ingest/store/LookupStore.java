@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the look-ups read, on the look-ups' own pool (generic plans, never starved by feeds).
+ * What the look-ups read, on the look-ups' own pool (never starved by feeds; generic plans on
+ * plain PostgreSQL, a plan per execution on Citus, where each statement is routed to its shard).
  * One {@link Reader} per look-up: all its statements and its audit entry on one connection.
  * Identifying columns come back decoded ({@link IdentityCodec}).
  */
@@ -206,16 +207,25 @@ public class LookupStore {
             }
             CpRow best = null;
             for (String relation : List.of(kind.table(), kind.preservedTable())) {
-                // Live rows by their day index (the primary key's first column); preserved ones also
-                // by the index under their hold's key.
-                String match = relation.equals(kind.table()) ? "account_bidx = any(array(select decode(x, 'hex') from"
-                        + " unnest(?::text[]) x))" : "array[account_bidx, hold_bidx] && array(select decode(x, 'hex') from"
-                        + " unnest(?::text[]) x)";
+                // Live rows by their day index (the primary key's first column and the distribution
+                // column on a sharded store: one placeholder per index, each folding to a constant
+                // Citus routes by — a shard per day of the window at most); preserved ones also by
+                // the index under their hold's key (the preservation area, small, is read whole).
+                boolean live = relation.equals(kind.table());
+                List<Object> params = new ArrayList<>(indexes);
+                String match = live
+                        ? "account_bidx in (" + String.join(", ", java.util.Collections.nCopies(indexes.size(),
+                                "decode(?, 'hex')")) + ")"
+                        : "array[account_bidx, hold_bidx] && array(select decode(x, 'hex') from unnest(?::text[]) x)";
+                if (!live) {
+                    params = new ArrayList<>(List.of(c.createArrayOf("text", indexes.toArray())));
+                }
                 String sql = "select " + CP_COLUMNS + " from " + relation + " where " + match + " and ip is not null"
                         + (before ? " and occurred_at <= ? and occurred_at >= ? order by occurred_at desc limit 1"
                                 : " and occurred_at > ? and occurred_at <= ? order by occurred_at limit 1");
-                List<CpRow> rows = cp(sql, List.of(c.createArrayOf("text", indexes.toArray()), utc(t),
-                        utc(before ? t.minus(window) : t.plus(window))), kind);
+                params.add(utc(t));
+                params.add(utc(before ? t.minus(window) : t.plus(window)));
+                List<CpRow> rows = cp(sql, params, kind);
                 if (!rows.isEmpty()) {
                     CpRow r = rows.get(0);
                     if (best == null || (before ? r.occurredAt().isAfter(best.occurredAt())
