@@ -43,7 +43,9 @@ public class RadiusSessions {
     private static final String RETURNING_CLOSED = " returning host(assigned_ip) || '/' || masklen(assigned_ip),"
             + " started_at, nas_id, session_id, closed_at";
     private static final String CLOSE_LOG = "update ap_session set ended_at = greatest(?, started_at), end_cause = ?"
-            + " where assigned_ip = ?::inet and started_at = ? and nas_id = ? and session_id = ? and ended_at is null";
+            + " where assigned_ip = ?::inet and started_at = ? and nas_id = ? and session_id = ? and ended_at is null"
+            // the routing key too: one shard on a sharded store (V15)
+            + " and route_key = ?::inet";
 
     @Inject
     AgroalDataSource dataSource;
@@ -200,6 +202,7 @@ public class RadiusSessions {
                 ps.setObject(4, r[1]);
                 ps.setString(5, (String) r[2]);
                 ps.setString(6, (String) r[3]);
+                ps.setString(7, hozon.ingest.store.RouteKeys.of((String) r[0]));
                 ended += ps.executeUpdate();
             }
         }

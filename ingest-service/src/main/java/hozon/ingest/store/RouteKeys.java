@@ -40,6 +40,17 @@ public final class RouteKeys {
         return keys;
     }
 
+    /**
+     * The key a session with this address or prefix ({@code a.b.c.d}, {@code a.b.c.d/29},
+     * {@code x::/56}) is stored under: SQL {@code route_key}.
+     */
+    public static String of(String addressOrPrefix) {
+        int slash = addressOrPrefix.indexOf('/');
+        byte[] bytes = bytes(slash < 0 ? addressOrPrefix : addressOrPrefix.substring(0, slash));
+        int length = slash < 0 ? bytes.length * 8 : Integer.parseInt(addressOrPrefix.substring(slash + 1));
+        return network(bytes, Math.min(length, bytes.length == 4 ? V4_LENGTH : V6_LENGTH));
+    }
+
     /** {@link #keys} as a PostgreSQL {@code inet[]} literal. */
     public static String literal(String address, RouteWidths widths) {
         return String.join(",", keys(address, widths)).transform(s -> "{" + s + "}");

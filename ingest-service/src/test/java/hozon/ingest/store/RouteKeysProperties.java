@@ -31,8 +31,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * migration creates them: (1) the keys a look-up computes in Java ({@link RouteKeys}) are the SQL
  * {@code route_keys} of the same address; (2) whatever prefix a session holds — an address, a
  * /56 delegation, a /40 wider than the key — every address inside it asks, among its keys, the key
- * the session was stored under, once the session's width is recorded as a wide one; (3) an
- * address outside the prefix never finds it through containment. A miss here would be a session
+ * the session was stored under, once the session's width is recorded as a wide one, and the Java
+ * key of the session's prefix ({@link RouteKeys#of}, used to close RADIUS sessions) is SQL's. A miss here would be a session
  * a look-up on a sharded store does not find.
  */
 class RouteKeysProperties {
@@ -97,14 +97,18 @@ class RouteKeysProperties {
                         : new RouteWidths(List.of(), List.of(session.length())))
                 : RouteWidths.NONE;
         try (PreparedStatement ps = db.prepareStatement("select route_key(?::inet) = any(?::inet[]),"
-                + " ?::inet >>= ?::inet, route_key(?::inet)::text")) {
+                + " ?::inet >>= ?::inet, route_key(?::inet)::text, route_key(?::inet) = ?::inet")) {
             ps.setString(1, session.cidr());
             ps.setString(2, RouteKeys.literal(address, widths));
             ps.setString(3, session.cidr());
             ps.setString(4, address);
             ps.setString(5, session.cidr());
+            ps.setString(6, session.cidr());
+            ps.setString(7, RouteKeys.of(session.cidr()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                assertThat(rs.getBoolean(4)).as("Java key of %s: %s, SQL %s", session.cidr(), RouteKeys.of(session.cidr()),
+                        rs.getString(3)).isTrue();
                 assertThat(rs.getBoolean(2)).as("generator: %s inside %s", address, session.cidr()).isTrue();
                 assertThat(rs.getBoolean(1)).as("%s stored under %s; %s asks %s", session.cidr(), rs.getString(3), address,
                         RouteKeys.keys(address, widths)).isTrue();
