@@ -4,7 +4,8 @@
 --   "which account sent post X"                              — posts are sharded by account.
 -- Each gets a small table sharded by what is asked, pointing at the row by its full key; the
 -- look-up reads the pointer (one shard), then the row by its key (one shard). Plain PostgreSQL
--- uses the same two steps, so both stores answer alike and the tests cover the pointers.
+-- keeps the pointers too (one schema for both; the tests hold their life cycle) and reads posts
+-- through them; sessions by public address it still finds in its one look-up statement.
 --
 -- These are indexes, not copies: a pointer holds no identity (no subscriber, no account — only
 -- the account's day blind index, which is the post row's key), and lives exactly as long as its

@@ -263,8 +263,7 @@ public final class CitusCheck {
             Instant at = f.t().plus(1, ChronoUnit.HOURS);
             Object window = windowClass.getConstructor(Instant.class, Instant.class).newInstance(at.minusSeconds(2),
                     at.plusSeconds(2));
-            var direct = statement.getMethod("sql", String.class, Integer.class, windowClass, List.class, boolean.class,
-                    widthsClass);
+            var direct = statement.getMethod("byAssignedAddress", String.class, windowClass, List.class, widthsClass);
             var blocks = statement.getMethod("blocks", String.class, Integer.class, windowClass, List.class);
             var through = statement.getMethod("sessionsThrough", String.class, List.class, windowClass, List.class,
                     widthsClass);
@@ -281,7 +280,7 @@ public final class CitusCheck {
                     {"IPv6 address in a wide /40 (2 keys)", "2001:db9:" + Integer.toHexString(o) + "ff:1::1", null}};
                 for (String[] d : direct3) {
                     List<Object> p = new ArrayList<>();
-                    String sql = (String) direct.invoke(null, d[1], null, window, p, false, widths);
+                    String sql = (String) direct.invoke(null, d[1], window, p, widths);
                     report(c, "step 1 " + d[0], sql, p);
                 }
                 var pointers = statement.getMethod("publicPointers", String.class, Integer.class, windowClass, List.class);

@@ -28,45 +28,25 @@ public final class ApChainStatement {
     private static final String NO_BLOCK = "null::text, null::int, null::int, null::timestamptz, null::timestamptz,"
             + " null::text";
 
-    /** The whole chain, port blocks included, no wide prefixes in use. */
+    /** The whole chain on plain PostgreSQL, port blocks included. */
     public static String sql(String ip, Integer port, IntervalTable.Window w, List<Object> params) {
-        return sql(ip, port, w, params, true, RouteWidths.NONE);
+        return sql(ip, port, w, params, true);
     }
 
     /**
-     * The sessions whose address or prefix contains {@code address}: equality on the routing key
-     * first — its keys bound as constants ({@link RouteKeys}), what a sharded store routes by —
-     * then containment. Adds the parameters.
-     */
-    private static String containing(String address, List<Object> params, RouteWidths widths) {
-        List<String> keys = RouteKeys.keys(address, widths);
-        params.addAll(keys);
-        params.add(address);
-        // One placeholder per key: each "?::inet" folds to a constant in a custom plan, which Citus
-        // prunes shards by (a text array cast to inet[] would not fold: array_in is only stable).
-        return " route_key in (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?::inet"))
-                + ") and assigned_ip >>= ?::inet";
-    }
-
-    /** The same for the inside address of a joined port block (plain PostgreSQL's single statement). */
-    private static String containingInside(List<Object> params, RouteWidths widths) {
-        params.add(RouteWidths.literal(widths.v4()));
-        params.add(RouteWidths.literal(widths.v6()));
-        return " route_key = any(route_keys(b.inside_ip, ?::int[], ?::int[])) and assigned_ip >>= b.inside_ip";
-    }
-
-    /**
-     * The AP chain's statement by assigned address, live and preserved records alike: sessions
-     * whose assigned address or prefix contains the address; and, when {@code throughPortBlocks}
-     * (the case covers the port-block category), through the port blocks that held (address,
-     * port) at the instant, the sessions of the blocks' inside addresses. (Sessions that hold the
-     * address as their public address: {@link #publicPointers}.) Each branch is one GiST probe per place
+     * The whole AP chain on plain PostgreSQL as one statement, live and preserved records alike:
+     * sessions whose assigned address or prefix contains the address; sessions that hold it as
+     * their public address (and port range); and, when {@code throughPortBlocks} (the case covers
+     * the port-block category), through the port blocks that held (address, port) at the instant,
+     * the sessions of the blocks' inside addresses. Each branch is one GiST probe per place
      * {@link IntervalTable} names: the days around the instant, the long intervals, the
-     * preservation area. Parameters are added to {@code params} in order.
+     * preservation area. Parameters are added to {@code params} in order. (On Citus the chain
+     * runs step by step, each routed to one shard: {@link #byAssignedAddress}.)
      */
     public static String sql(String ip, Integer port, IntervalTable.Window w, List<Object> params,
-            boolean throughPortBlocks, RouteWidths widths) {
+            boolean throughPortBlocks) {
         StringBuilder sql = new StringBuilder();
+        String portRange = port == null ? "" : " and int4range(public_port_start, public_port_end, '[]') @> ?::int";
         String blockPorts = port == null ? "" : " and int4range(port_start, port_end, '[]') @> ?::int";
         StringBuilder blocks = new StringBuilder();
         if (throughPortBlocks) {
@@ -84,9 +64,16 @@ public final class ApChainStatement {
             }
         }
         for (IntervalTable table : IntervalTable.SESSIONS) {
-            String keyed = containing(ip, params, widths);
             append(sql, "select 1 as branch, 'ASSIGNED_ADDRESS' as matched, " + SESSION_COLUMNS + ", " + NO_BLOCK
-                    + " from " + table.relation() + " where" + keyed + table.alive());
+                    + " from " + table.relation() + " where assigned_ip >>= ?::inet" + table.alive());
+            params.add(ip);
+            table.bind(params, w);
+            append(sql, "select 2, 'SESSION_PORT_RANGE', " + SESSION_COLUMNS + ", " + NO_BLOCK + " from "
+                    + table.relation() + " where public_ip = ?::inet" + portRange + table.alive());
+            params.add(ip);
+            if (port != null) {
+                params.add(port);
+            }
             table.bind(params, w);
             if (!throughPortBlocks) {
                 continue;
@@ -95,10 +82,9 @@ public final class ApChainStatement {
             // prefix (DS-Lite: the AFTR logs the B4's IPv6 address, RFC 6333 §6.6, RFC 6908 §2.3).
             // One index probe per block: "offset 0" keeps the lateral subquery from being flattened
             // into a join the generic plan would drive from the (many) sessions alive then.
-            String inside = containingInside(params, widths);
             append(sql, "select 3, case when family(b.inside_ip) = 6 then 'DS_LITE' else 'PORT_BLOCK' end, s.*, "
                     + BLOCK_COLUMNS + " from blocks b cross join lateral (select " + SESSION_COLUMNS + " from "
-                    + table.relation() + " where" + inside + table.alive() + " offset 0) s");
+                    + table.relation() + " where assigned_ip >>= b.inside_ip" + table.alive() + " offset 0) s");
             table.bind(params, w);
         }
         String body = sql.append(" order by branch, started_at").toString();
@@ -106,10 +92,41 @@ public final class ApChainStatement {
     }
 
     /**
+     * The sessions whose address or prefix contains {@code address}: equality on the routing key
+     * first — its keys bound as constants ({@link RouteKeys}), what a sharded store routes by —
+     * then containment. Adds the parameters.
+     */
+    private static String containing(String address, List<Object> params, RouteWidths widths) {
+        List<String> keys = RouteKeys.keys(address, widths);
+        params.addAll(keys);
+        params.add(address);
+        // One placeholder per key: each "?::inet" folds to a constant in a custom plan, which Citus
+        // prunes shards by (a text array cast to inet[] would not fold: array_in is only stable).
+        return " route_key in (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?::inet"))
+                + ") and assigned_ip >>= ?::inet";
+    }
+
+    /**
+     * On a sharded store, step 1: the sessions whose assigned address or prefix contains
+     * {@code ip}, by routing key (one shard per key), as {@link #sql}'s rows (branch 1).
+     */
+    public static String byAssignedAddress(String ip, IntervalTable.Window w, List<Object> params, RouteWidths widths) {
+        StringBuilder sql = new StringBuilder();
+        for (IntervalTable table : IntervalTable.SESSIONS) {
+            String keyed = containing(ip, params, widths);
+            append(sql, "select 1 as branch, 'ASSIGNED_ADDRESS' as matched, " + SESSION_COLUMNS + ", " + NO_BLOCK
+                    + " from " + table.relation() + " where" + keyed + table.alive());
+            table.bind(params, w);
+        }
+        return sql.append(" order by started_at").toString();
+    }
+
+    /**
      * On a sharded store (Citus) the chain runs as separate statements, each routed by equality
-     * on its table's distribution column: {@link #sql} without port blocks, then this — the port
-     * blocks holding (address, port) in the window, by {@code public_ip}; columns: the inside
-     * address, then the six {@link #BLOCK_COLUMNS} — then {@link #sessionsThrough} per block.
+     * on its table's distribution column: {@link #byAssignedAddress}; {@link #publicPointers} then
+     * {@link #sessionByKey}; and this — the port blocks holding (address, port) in the window, by
+     * {@code public_ip}; columns: the inside address, then the six {@link #BLOCK_COLUMNS} — then
+     * {@link #sessionsThrough} per block.
      * (Citus cannot push down the single statement's lateral join, and the join's key comes from
      * the blocks, so it would reach every shard.)
      */
@@ -152,7 +169,7 @@ public final class ApChainStatement {
      * The pointers (V16 {@code ap_session_public}) of the sessions that held {@code ip} as their
      * public address (and {@code port} in their range) in the window; columns: the session's key —
      * route key, assigned address, start, NAS, session id. One shard on a sharded store; then
-     * {@link #sessionByKey} per pointer.
+     * {@link #sessionByKey} per pointer. (Plain PostgreSQL asks the sessions directly, in {@link #sql}.)
      */
     public static String publicPointers(String ip, Integer port, IntervalTable.Window w, List<Object> params) {
         params.add(ip);

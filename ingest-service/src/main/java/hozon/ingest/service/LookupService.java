@@ -125,32 +125,35 @@ public class LookupService {
         try (LookupStore.Reader own = shared == null ? store.open() : null) {
             LookupStore.Reader r = shared == null ? own : shared;
             Connection c = r.connection();
-            RouteWidths widths = r.widths();
-            boolean sharded = store.distributed();
-            // Each step a statement by its table's distribution column (one shard on a sharded
-            // store); plain PostgreSQL joins the port blocks in the first statement instead.
             List<LookupRequests.ApCandidate> byAddress = new ArrayList<>();
             List<LookupRequests.ApCandidate> byPublic = new ArrayList<>();
             List<LookupRequests.ApCandidate> byBlock = new ArrayList<>();
-            List<Object> params = new ArrayList<>();
-            sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks && !sharded, widths), params,
-                    q, byAddress, null);
-            List<Object> pointerParams = new ArrayList<>();
-            for (List<Object> key : r.pointers(ApChainStatement.publicPointers(q.ip(), q.port(), window, pointerParams),
-                    pointerParams)) {
-                List<Object> p = new ArrayList<>();
-                sessions(r, ApChainStatement.sessionByKey(key, p), p, q, byPublic, null);
-            }
-            if (throughBlocks && sharded) {
-                List<Object> blockParams = new ArrayList<>();
-                for (LookupStore.InsideBlock b : r.blocks(ApChainStatement.blocks(q.ip(), q.port(), window, blockParams),
-                        blockParams)) {
-                    LookupStore.BlockRow br = b.block();
-                    List<Object> bound = java.util.Arrays.asList(br.publicIp(), br.portStart(), br.portEnd(),
-                            utc(br.allocatedAt()), utc(br.releasedAt()), br.deviceId());
+            if (!store.distributed()) {
+                List<Object> params = new ArrayList<>();
+                sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks), params, q, byAddress,
+                        null);
+            } else {
+                // Sharded: each step a statement by its table's distribution column, one shard each.
+                RouteWidths widths = r.widths();
+                List<Object> params = new ArrayList<>();
+                sessions(r, ApChainStatement.byAssignedAddress(q.ip(), window, params, widths), params, q, byAddress, null);
+                List<Object> pointerParams = new ArrayList<>();
+                for (List<Object> key : r.pointers(ApChainStatement.publicPointers(q.ip(), q.port(), window,
+                        pointerParams), pointerParams)) {
                     List<Object> p = new ArrayList<>();
-                    sessions(r, ApChainStatement.sessionsThrough(b.insideIp(), bound, window, p, widths), p, q, byBlock,
-                            null);
+                    sessions(r, ApChainStatement.sessionByKey(key, p), p, q, byPublic, null);
+                }
+                if (throughBlocks) {
+                    List<Object> blockParams = new ArrayList<>();
+                    for (LookupStore.InsideBlock b : r.blocks(ApChainStatement.blocks(q.ip(), q.port(), window,
+                            blockParams), blockParams)) {
+                        LookupStore.BlockRow br = b.block();
+                        List<Object> bound = java.util.Arrays.asList(br.publicIp(), br.portStart(), br.portEnd(),
+                                utc(br.allocatedAt()), utc(br.releasedAt()), br.deviceId());
+                        List<Object> p = new ArrayList<>();
+                        sessions(r, ApChainStatement.sessionsThrough(b.insideIp(), bound, window, p, widths), p, q,
+                                byBlock, null);
+                    }
                 }
             }
             // In the order one statement would give — by how they matched, then by start — each
