@@ -6,6 +6,8 @@ missing=()
 command -v freeradius >/dev/null 2>&1 || missing+=(freeradius)
 command -v radclient >/dev/null 2>&1 || missing+=(freeradius-utils)
 [ -e /usr/lib/freeradius/rlm_rest.so ] || missing+=(freeradius-rest)
+# rlm_sql's PostgreSQL driver: bench/radius-benchmark.sh compares against FreeRADIUS's own accounting.
+[ -e /usr/lib/freeradius/rlm_sql_postgresql.so ] || missing+=(freeradius-postgresql)
 command -v syslog-ng >/dev/null 2>&1 || missing+=(syslog-ng-core)
 [ -e /usr/lib/syslog-ng/3.38/libhttp.so ] || ls /usr/lib/syslog-ng/*/libhttp.so >/dev/null 2>&1 || missing+=(syslog-ng-mod-http)
 # promtool, for the alert rules' unit tests (tools/ci/check-monitoring.sh).
