@@ -144,11 +144,11 @@ public final class CitusCheck {
             expect("4. preview drops " + day, preview.contains(day), preview);
             String run = post(suite.url(ServiceName.PURGE) + "/api/v1/purge-runs", operator, "");
             expect("5. purge SUCCEEDED", run.contains("\"outcome\":\"SUCCEEDED\""), run);
-            long oldLeft = count(db, "select count(*) from ingest.ap_session where session_id = ?", "A1-" + tag);
-            long recentLeft = count(db, "select count(*) from ingest.ap_session where session_id = ?", "A2-" + tag);
+            long oldLeft = Bench.count(db, "select count(*) from ingest.ap_session where session_id = ?", "A1-" + tag);
+            long recentLeft = Bench.count(db, "select count(*) from ingest.ap_session where session_id = ?", "A2-" + tag);
             expect("6. the old session is gone, the recent one stays", oldLeft == 0 && recentLeft == 1,
                     oldLeft + " / " + recentLeft);
-            long pointer = count(db, "select count(*) from ingest.ap_session_public where session_id = ?", "A3-" + tag);
+            long pointer = Bench.count(db, "select count(*) from ingest.ap_session_public where session_id = ?", "A3-" + tag);
             expect("6. the dropped day's public-address pointer is gone", pointer == 0, pointer + " left");
             String ledger = get(suite.url(ServiceName.PURGE) + "/api/v1/ledger/verification", auditor);
             expect("6. ledger valid", ledger.contains("\"valid\":true"), ledger);
@@ -378,8 +378,8 @@ public final class CitusCheck {
                 cp[i] = System.nanoTime() - s;
             }
             System.out.printf("look-ups through the service (after 200 warm-up): AP %d: p50 %.2f ms p99 %.2f ms;"
-                    + " CP %d: p50 %.2f ms p99 %.2f ms%n", n, pct(nanos, 50), pct(nanos, 99), cp.length, pct(cp, 50),
-                    pct(cp, 99));
+                    + " CP %d: p50 %.2f ms p99 %.2f ms%n", n, Bench.pct(nanos, 50), Bench.pct(nanos, 99), cp.length, Bench.pct(cp, 50),
+                    Bench.pct(cp, 99));
         }
 
         void ingestRate(int n) throws Exception {
@@ -438,15 +438,6 @@ public final class CitusCheck {
         }
     }
 
-    private static long count(Connection db, String sql, String param) throws Exception {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 
     private static List<String> column(Connection db, String sql) throws Exception {
         List<String> out = new ArrayList<>();
@@ -462,11 +453,6 @@ public final class CitusCheck {
         return String.join(", ", column(db, sql));
     }
 
-    private static double pct(long[] nanos, double p) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)] / 1e6;
-    }
 
     private static String env(String name, String fallback) {
         String v = System.getenv(name);

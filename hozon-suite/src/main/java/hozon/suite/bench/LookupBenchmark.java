@@ -95,7 +95,7 @@ public final class LookupBenchmark {
                     lookup(http, suite, legal, caseId, queries.get((round * r.length + i) % queries.size()));
                     r[i] = System.nanoTime() - s;
                 }
-                double p99 = pct(r, 99);
+                double p99 = Bench.pct(r, 99);
                 rounds.append(String.format(" %.1f", p99));
                 stale = p99 < best * 0.9 ? 0 : stale + 1;
                 best = Math.min(best, p99);
@@ -149,8 +149,8 @@ public final class LookupBenchmark {
             }
             System.out.printf("%d look-ups on %d sessions and %d port blocks: through the service p50 %.2f ms p99 %.2f ms"
                     + " (p90 %.2f, p99.9 %.2f, max %.2f); direct SQL p50 %.2f ms p99 %.2f ms%n", queries.size(), rows, rows,
-                    pct(service, 50), pct(service, 99), pct(service, 90), pct(service, 99.9), pct(service, 100),
-                    pct(direct, 50), pct(direct, 99));
+                    Bench.pct(service, 50), Bench.pct(service, 99), Bench.pct(service, 90), Bench.pct(service, 99.9), Bench.pct(service, 100),
+                    Bench.pct(direct, 50), Bench.pct(direct, 99));
             // Bulk look-ups (a disclosure order's list): the same tuples, 1 000 per request, each
             // answered, authorised and audited as a single look-up is.
             int perRequest = Integer.getInteger("hozon.bench.bulk-tuples", 1000);
@@ -300,11 +300,6 @@ public final class LookupBenchmark {
         return r.body();
     }
 
-    private static double pct(long[] nanos, double p) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)] / 1e6;
-    }
 
     /**
      * One day of {@code n} eight-hour sessions behind carrier-grade NAT and, for each, the port

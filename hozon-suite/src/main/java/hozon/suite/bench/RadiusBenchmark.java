@@ -91,14 +91,14 @@ public final class RadiusBenchmark {
                 send(sqlPort, "warm-sql-" + run, Math.min(500, sessions), window, 0);
                 Result rest = send(restPort, "rest-" + run, sessions, window, resendPercent);
                 Result sql = send(sqlPort, "sql-" + run, sessions, window, resendPercent);
-                long restRows = count(db, "select count(*) from ingest.ap_session where nas_id = ?", "rest-" + run);
-                long restOpen = count(db, "select count(*) from ingest.ap_session where nas_id = ? and ended_at is null",
+                long restRows = Bench.count(db, "select count(*) from ingest.ap_session where nas_id = ?", "rest-" + run);
+                long restOpen = Bench.count(db, "select count(*) from ingest.ap_session where nas_id = ? and ended_at is null",
                         "rest-" + run);
                 long sqlRows;
                 long sqlOpen;
                 try (Connection r = DriverManager.getConnection(radiusUrl, suite.user(), suite.password())) {
-                    sqlRows = count(r, "select count(*) from radacct where acctsessionid like ?", "sql-" + run + "-%");
-                    sqlOpen = count(r, "select count(*) from radacct where acctsessionid like ? and acctstoptime is null",
+                    sqlRows = Bench.count(r, "select count(*) from radacct where acctsessionid like ?", "sql-" + run + "-%");
+                    sqlOpen = Bench.count(r, "select count(*) from radacct where acctsessionid like ? and acctstoptime is null",
                             "sql-" + run + "-%");
                 }
                 print("rlm_rest → hozon", rest, restRows, restOpen, sessions);
@@ -123,7 +123,7 @@ public final class RadiusBenchmark {
         System.out.printf("%-18s %6d packets acknowledged in %.1f s: %.0f packets/s, p50 %.2f ms p99 %.2f ms"
                 + " (%d re-sent, %d timeouts retransmitted, %d never answered); sessions stored %d of %d"
                 + " (duplicates stored %d), left open %d%n", name, r.packets() - r.unanswered(), r.seconds(), r.rate(),
-                pct(s, 50), pct(s, 99), r.resent(), r.retransmits(), r.unanswered(), rows, sessions,
+                Bench.pct(s, 50), Bench.pct(s, 99), r.resent(), r.retransmits(), r.unanswered(), rows, sessions,
                 Math.max(0, rows - sessions), open);
     }
 
@@ -311,17 +311,5 @@ public final class RadiusBenchmark {
         }
     }
 
-    private static long count(Connection db, String sql, String param) throws Exception {
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 
-    private static double pct(long[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
-    }
 }
