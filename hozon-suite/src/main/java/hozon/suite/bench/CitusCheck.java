@@ -246,12 +246,7 @@ public final class CitusCheck {
 
         /** EXPLAIN of every statement of each look-up step, as the service builds them. */
         void explain(Connection db, Path root, Fixture f, boolean citus) throws Exception {
-            Path jar;
-            try (var jars = Files.list(root.resolve("ingest-service/target/quarkus-app/app"))) {
-                jar = jars.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
-            }
-            ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
-                    CitusCheck.class.getClassLoader());
+            ClassLoader loader = Bench.ingestClasses(root);
             Class<?> windowClass = loader.loadClass("hozon.ingest.store.IntervalTable$Window");
             Class<?> widthsClass = loader.loadClass("hozon.ingest.store.RouteWidths");
             Class<?> statement = loader.loadClass("hozon.ingest.service.ApChainStatement");

@@ -190,12 +190,7 @@ public final class LookupBenchmark {
         private final java.lang.reflect.Constructor<?> window;
 
         ServiceStatement(Path root) throws Exception {
-            Path jar;
-            try (var jars = Files.list(root.resolve("ingest-service/target/quarkus-app/app"))) {
-                jar = jars.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
-            }
-            ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
-                    LookupBenchmark.class.getClassLoader());
+            ClassLoader loader = Bench.ingestClasses(root);
             Class<?> windowClass = loader.loadClass("hozon.ingest.store.IntervalTable$Window");
             window = windowClass.getConstructor(Instant.class, Instant.class);
             sql = loader.loadClass("hozon.ingest.service.ApChainStatement").getMethod("sql", String.class, Integer.class,

@@ -125,52 +125,11 @@ public class LookupService {
         try (LookupStore.Reader own = shared == null ? store.open() : null) {
             LookupStore.Reader r = shared == null ? own : shared;
             Connection c = r.connection();
-            List<LookupRequests.ApCandidate> byAddress = new ArrayList<>();
-            List<LookupRequests.ApCandidate> byPublic = new ArrayList<>();
-            List<LookupRequests.ApCandidate> byBlock = new ArrayList<>();
             if (!store.distributed()) {
                 List<Object> params = new ArrayList<>();
-                sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks), params, q, byAddress,
-                        null);
+                sessions(r, ApChainStatement.sql(q.ip(), q.port(), window, params, throughBlocks), params, q, found, null);
             } else {
-                // Sharded: each step a statement by its table's distribution column, one shard each.
-                RouteWidths widths = r.widths();
-                List<Object> params = new ArrayList<>();
-                sessions(r, ApChainStatement.byAssignedAddress(q.ip(), window, params, widths), params, q, byAddress, null);
-                List<Object> pointerParams = new ArrayList<>();
-                for (List<Object> key : r.pointers(ApChainStatement.publicPointers(q.ip(), q.port(), window,
-                        pointerParams), pointerParams)) {
-                    List<Object> p = new ArrayList<>();
-                    sessions(r, ApChainStatement.sessionByKey(key, p), p, q, byPublic, null);
-                }
-                if (throughBlocks) {
-                    List<Object> blockParams = new ArrayList<>();
-                    for (LookupStore.InsideBlock b : r.blocks(ApChainStatement.blocks(q.ip(), q.port(), window,
-                            blockParams), blockParams)) {
-                        LookupStore.BlockRow br = b.block();
-                        List<Object> bound = java.util.Arrays.asList(br.publicIp(), br.portStart(), br.portEnd(),
-                                utc(br.allocatedAt()), utc(br.releasedAt()), br.deviceId());
-                        List<Object> p = new ArrayList<>();
-                        sessions(r, ApChainStatement.sessionsThrough(b.insideIp(), bound, window, p, widths), p, q,
-                                byBlock, null);
-                    }
-                }
-            }
-            // In the order one statement would give — by how they matched, then by start — each
-            // session once, as its first match.
-            List<LookupRequests.ApCandidate> matched = new ArrayList<>(byAddress);
-            matched.addAll(byPublic);
-            matched.addAll(byBlock);
-            matched.sort(java.util.Comparator.comparingInt((LookupRequests.ApCandidate m) -> switch (m.matchedBy()) {
-                case "ASSIGNED_ADDRESS" -> 1;
-                case "SESSION_PORT_RANGE" -> 2;
-                default -> 3;
-            }).thenComparing(LookupRequests.ApCandidate::start));
-            for (LookupRequests.ApCandidate m : matched) {
-                if (found.stream().noneMatch(o -> o.sessionId().equals(m.sessionId()) && o.nasId().equals(m.nasId())
-                        && o.start().equals(m.start()))) {
-                    found.add(m);
-                }
+                found.addAll(shardedChain(r, q, window, throughBlocks));
             }
             if (IpAddresses.isIpv4(q.ip())) {
                 String refusal = attribution.derive(q.ip(), q.port(), t, tol, found, derivations, notes,
@@ -487,6 +446,45 @@ public class LookupService {
         }
         r.recordExpired(category, t, (int) Duration.between(t, clock.instant()).toDays());
         return true;
+    }
+
+    /**
+     * The AP chain on a sharded store: each step a statement by its table's distribution column,
+     * one shard each — sessions by routing key; sessions by public address through their
+     * pointers; port blocks, then the sessions of each inside address — in the order the plain
+     * store's one statement gives them (by how they matched, then by start), each session once.
+     */
+    private static List<LookupRequests.ApCandidate> shardedChain(LookupStore.Reader r, LookupRequests.ApQuery q,
+            IntervalTable.Window window, boolean throughBlocks) throws SQLException {
+        RouteWidths widths = r.widths();
+        List<LookupRequests.ApCandidate> matched = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        sessions(r, ApChainStatement.byAssignedAddress(q.ip(), window, params, widths), params, q, matched, null);
+        List<Object> pointerParams = new ArrayList<>();
+        for (List<Object> key : r.pointers(ApChainStatement.publicPointers(q.ip(), q.port(), window, pointerParams),
+                pointerParams)) {
+            List<Object> p = new ArrayList<>();
+            sessions(r, ApChainStatement.sessionByKey(key, p), p, q, matched, null);
+        }
+        if (throughBlocks) {
+            List<Object> blockParams = new ArrayList<>();
+            for (LookupStore.InsideBlock b : r.blocks(ApChainStatement.blocks(q.ip(), q.port(), window, blockParams),
+                    blockParams)) {
+                LookupStore.BlockRow br = b.block();
+                List<Object> bound = java.util.Arrays.asList(br.publicIp(), br.portStart(), br.portEnd(),
+                        utc(br.allocatedAt()), utc(br.releasedAt()), br.deviceId());
+                List<Object> p = new ArrayList<>();
+                sessions(r, ApChainStatement.sessionsThrough(b.insideIp(), bound, window, p, widths), p, q, matched, null);
+            }
+        }
+        // Steps run in the single statement's branch order, so a session's first match is its
+        // lowest branch; a stable sort then puts each branch's sessions by start.
+        matched.sort(java.util.Comparator.comparingInt((LookupRequests.ApCandidate m) -> switch (m.matchedBy()) {
+            case "ASSIGNED_ADDRESS" -> 1;
+            case "SESSION_PORT_RANGE" -> 2;
+            default -> 3;
+        }).thenComparing(LookupRequests.ApCandidate::start));
+        return matched;
     }
 
     private static void sessions(LookupStore.Reader r, String sql, List<Object> params, LookupRequests.ApQuery q,

@@ -1,5 +1,6 @@
 package hozon.ingest.store;
 
+import hozon.net.IpAddresses;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -51,28 +52,12 @@ public final class RouteKeys {
         return network(bytes, Math.min(length, bytes.length == 4 ? V4_LENGTH : V6_LENGTH));
     }
 
-    /** {@link #keys} as a PostgreSQL {@code inet[]} literal. */
-    public static String literal(String address, RouteWidths widths) {
-        return String.join(",", keys(address, widths)).transform(s -> "{" + s + "}");
-    }
-
     private static byte[] bytes(String address) {
-        if (address == null || !address.matches("[0-9A-Fa-f:.]+")) {
-            throw new IllegalArgumentException("not an IP address"); // never a name to resolve
+        byte[] b = IpAddresses.parseAddress(address); // literals only, IPv4-mapped kept 128 bits as PostgreSQL does
+        if (b == null) {
+            throw new IllegalArgumentException("not an IP address");
         }
-        try {
-            byte[] b = InetAddress.getByName(address).getAddress();
-            if (b.length == 4 && address.indexOf(':') >= 0) {
-                byte[] mapped = new byte[16]; // ::ffff:a.b.c.d stays IPv6 in PostgreSQL
-                mapped[10] = (byte) 0xff;
-                mapped[11] = (byte) 0xff;
-                System.arraycopy(b, 0, mapped, 12, 4);
-                return mapped;
-            }
-            return b;
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP address", e);
-        }
+        return b;
     }
 
     private static String network(byte[] address, int length) {

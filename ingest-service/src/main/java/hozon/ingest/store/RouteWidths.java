@@ -1,7 +1,6 @@
 package hozon.ingest.store;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The prefix lengths in use that are wider than the routing key's (V15 {@code route_width}), per
@@ -9,8 +8,6 @@ import java.util.stream.Collectors;
  * key at that length too ({@link RouteKeys}).
  */
 public record RouteWidths(List<Integer> v4, List<Integer> v6) {
-
-    public static final RouteWidths NONE = new RouteWidths(List.of(), List.of());
 
     public RouteWidths {
         v4 = List.copyOf(v4);
@@ -20,10 +17,5 @@ public record RouteWidths(List<Integer> v4, List<Integer> v6) {
     /** The widths of IPv4 (4) or IPv6 (6). */
     public List<Integer> of(int family) {
         return family == 4 ? v4 : v6;
-    }
-
-    /** As a PostgreSQL {@code int[]} literal. */
-    public static String literal(List<Integer> widths) {
-        return widths.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }

@@ -74,12 +74,12 @@ class RouteKeysProperties {
             throws Exception {
         try (PreparedStatement ps = db.prepareStatement("select ?::inet[] = route_keys(?::inet, ?::int[], ?::int[]),"
                 + " route_keys(?::inet, ?::int[], ?::int[])::text")) {
-            String java = RouteKeys.literal(address, widths);
+            String java = inetArray(RouteKeys.keys(address, widths));
             ps.setString(1, java);
             for (int i : new int[] {2, 5}) {
                 ps.setString(i, address);
-                ps.setString(i + 1, RouteWidths.literal(widths.v4()));
-                ps.setString(i + 2, RouteWidths.literal(widths.v6()));
+                ps.setString(i + 1, intArray(widths.v4()));
+                ps.setString(i + 2, intArray(widths.v6()));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -95,11 +95,11 @@ class RouteKeysProperties {
         RouteWidths widths = wide
                 ? (session.v4() ? new RouteWidths(List.of(session.length()), List.of())
                         : new RouteWidths(List.of(), List.of(session.length())))
-                : RouteWidths.NONE;
+                : new RouteWidths(List.of(), List.of());
         try (PreparedStatement ps = db.prepareStatement("select route_key(?::inet) = any(?::inet[]),"
                 + " ?::inet >>= ?::inet, route_key(?::inet)::text, route_key(?::inet) = ?::inet")) {
             ps.setString(1, session.cidr());
-            ps.setString(2, RouteKeys.literal(address, widths));
+            ps.setString(2, inetArray(RouteKeys.keys(address, widths)));
             ps.setString(3, session.cidr());
             ps.setString(4, address);
             ps.setString(5, session.cidr());
@@ -114,6 +114,14 @@ class RouteKeysProperties {
                         RouteKeys.keys(address, widths)).isTrue();
             }
         }
+    }
+
+    private static String inetArray(List<String> keys) {
+        return "{" + String.join(",", keys) + "}";
+    }
+
+    private static String intArray(List<Integer> widths) {
+        return widths.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     /** A session's prefix, any length, and an address inside it. */
