@@ -1,0 +1,6 @@
+package hozon.console.gateway;
+
+/** The three services the console calls. */
+public enum Service {
+    POLICY, INGEST, PURGE
+}
