@@ -18,14 +18,14 @@ import java.util.concurrent.TimeUnit;
 /** One service started from its packaged fast-jar, with its output in a log file. */
 final class ServiceProcess {
 
-    private final ServiceName name;
+    private final String module;
     private final int port;
     private final Path logFile;
     private final Process process;
     private final Instant startedAt;
 
-    private ServiceProcess(ServiceName name, int port, Path logFile, Process process, Instant startedAt) {
-        this.name = name;
+    private ServiceProcess(String module, int port, Path logFile, Process process, Instant startedAt) {
+        this.module = module;
         this.port = port;
         this.logFile = logFile;
         this.process = process;
@@ -34,11 +34,17 @@ final class ServiceProcess {
 
     static ServiceProcess launch(ServiceName name, Path jar, int port, Map<String, String> env,
             List<String> jvmOptions, Path logDir) throws IOException {
+        return launch(name.module(), jar, port, env, jvmOptions, logDir);
+    }
+
+    /** Any Quarkus fast-jar of the repository by its module name (the console too). */
+    static ServiceProcess launch(String module, Path jar, int port, Map<String, String> env,
+            List<String> jvmOptions, Path logDir) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package -DskipTests)");
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name.module() + ".log");
+        Path log = logDir.resolve(module + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -49,7 +55,7 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(name, port, log, pb.start(), Instant.now());
+        return new ServiceProcess(module, port, log, pb.start(), Instant.now());
     }
 
     /** Blocks until {@code /q/health/ready} answers 200; returns the time it took since launch. */
@@ -60,7 +66,7 @@ final class ServiceProcess {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name.module() + " exited with code " + process.exitValue()
+                throw new IllegalStateException(module + " exited with code " + process.exitValue()
                         + "; last lines of " + logFile + ":\n" + tail(40));
             }
             try {
@@ -72,7 +78,7 @@ final class ServiceProcess {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(name.module() + " not ready after " + timeout + "; last lines of "
+        throw new IllegalStateException(module + " not ready after " + timeout + "; last lines of "
                 + logFile + ":\n" + tail(40));
     }
 

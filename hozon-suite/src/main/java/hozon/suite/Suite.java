@@ -4,6 +4,7 @@ import hozon.devdb.DevJwt;
 import hozon.devdb.EmbeddedDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -41,6 +42,7 @@ public final class Suite implements AutoCloseable {
     private final Map<ServiceName, ServiceProcess> running = new EnumMap<>(ServiceName.class);
     private final Map<ServiceName, Duration> startupTimes = new EnumMap<>(ServiceName.class);
     private final DevJwt issuer;
+    private ServiceProcess console;
 
     private Suite(Options options, EmbeddedDatabase embedded, String jdbcUrl, String keysJdbcUrl) throws Exception {
         this.options = options;
@@ -111,7 +113,51 @@ public final class Suite implements AutoCloseable {
         return p;
     }
 
+    /**
+     * The demo people of the local sign-in (issue #18): alice and bob legal officers, carol and dave
+     * policy admins, erin auditor, oscar purge operator — each a token from this suite's issuer,
+     * written to {@code dir/<name>.jwt}, valid for {@code ttl}.
+     */
+    public Path writePeople(Path dir, Duration ttl) throws IOException {
+        Files.createDirectories(dir);
+        String[][] people = {{"alice", "legal-officer"}, {"bob", "legal-officer"}, {"carol", "policy-admin"},
+            {"dave", "policy-admin"}, {"erin", "auditor"}, {"oscar", "purge-operator"}};
+        for (String[] p : people) {
+            Files.writeString(dir.resolve(p[0] + ".jwt"), token(p[0], ttl, p[1]));
+        }
+        return dir;
+    }
+
+    /**
+     * Starts the console (its own process, like a service) against this suite, with the local
+     * sign-in page listing the people whose tokens are in {@code peopleDir}; returns its URL.
+     */
+    public synchronized String startConsole(Path peopleDir, int port) throws Exception {
+        if (console != null && console.isAlive()) {
+            return console.baseUrl();
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("HOZON_POLICY_URL", url(ServiceName.POLICY));
+        env.put("HOZON_INGEST_URL", url(ServiceName.INGEST));
+        env.put("HOZON_PURGE_URL", url(ServiceName.PURGE));
+        env.put("HOZON_CONSOLE_LOCAL_SIGN_IN_DIR", peopleDir.toString());
+        // No identity provider here: the OIDC tenant is off and the console's own filter requires the
+        // local session on every page; cookies travel over plain HTTP on loopback.
+        env.put("HOZON_CONSOLE_OIDC_ENABLED", "false");
+        env.put("HOZON_CONSOLE_PAGES_POLICY", "permit");
+        env.put("HOZON_CONSOLE_SECURE_COOKIES", "false");
+        env.putAll(options.extraEnv());
+        console = ServiceProcess.launch("console", options.root().resolve("console/target/quarkus-app/quarkus-run.jar"),
+                port == 0 ? freePort() : port, env, options.jvmOptions(), options.workDir().resolve("logs"));
+        console.awaitReady(options.readyTimeout());
+        return console.baseUrl();
+    }
+
     /** The key-encryption key file ingest-service reads (the suite's stand-in for a mounted secret). */
+    public Path kekFile() {
+        return options.workDir().resolve("secrets").resolve("kek");
+    }
+
     /** The repository the suite runs from. */
     public Path root() {
         return options.root();
@@ -125,10 +171,6 @@ public final class Suite implements AutoCloseable {
     /** Where a service's output goes. */
     public Path logFile(ServiceName name) {
         return options.workDir().resolve("logs").resolve(name.module() + ".log");
-    }
-
-    public Path kekFile() {
-        return options.workDir().resolve("secrets").resolve("kek");
     }
 
     public String keysJdbcUrl() {
@@ -207,6 +249,10 @@ public final class Suite implements AutoCloseable {
 
     @Override
     public synchronized void close() throws Exception {
+        if (console != null) {
+            console.stop();
+            console = null;
+        }
         // Reverse order: purge first, so that no run starts against a half-stopped suite.
         for (ServiceName s : List.of(ServiceName.PURGE, ServiceName.INGEST, ServiceName.POLICY)) {
             stopService(s);

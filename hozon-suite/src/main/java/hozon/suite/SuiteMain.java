@@ -64,6 +64,11 @@ public final class SuiteMain {
         for (String[] p : people) {
             Files.writeString(tokens.resolve(p[0] + ".jwt"), suite.token(p[1], Duration.ofHours(24), p[2]));
         }
+        int consolePort = Integer.parseInt(env("HOZON_CONSOLE_PORT", "8180"));
+        Path peopleDir = suite.writePeople(work.resolve("people"), Duration.ofHours(24));
+        String console = suite.startConsole(peopleDir, consolePort);
+        System.out.println("  console         " + console + "   (sign in as alice or bob — legal officers —, carol or dave —"
+                + " policy admins —, erin — auditor — or oscar — purge operator)");
         System.out.println("  logs in " + work.resolve("logs") + "; 24-hour tokens per role in " + tokens
                 + " (e.g. -H \"Authorization: Bearer $(cat " + tokens.resolve("auditor.jwt") + ")\").");
         System.out.println("  Ctrl-C stops everything.");
