@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,14 +39,6 @@ public class AuditTrail {
         }
     }
 
-    /** A request to record, fired asynchronously by the HTTP filters. */
-    public record Request(String principal, String action, int status) {
-    }
-
-    void onRequest(@ObservesAsync Request r) {
-        record(r.principal(), r.action(), r.status());
-    }
-
     /** Bad or expired tokens are refused before any resource runs; they are recorded here. */
     void onAuthenticationFailure(@ObservesAsync AuthenticationFailureEvent e) {
         String action = "authentication failed";
@@ -54,13 +47,73 @@ public class AuditTrail {
                 action = rc.request().method().name() + " " + rc.normalizedPath();
             }
         }
-        record("anonymous", action, 401);
+        append("anonymous", action, 401);
     }
 
-    /** Appends an entry in its own transaction; a failure to audit is logged, never hidden. */
-    public void record(String principal, String action, int status) {
+    /**
+     * Queues an entry for the next group commit and returns when it is durable: the HTTP filter
+     * answers a write only after its entry is committed, so a crash never loses the audit entry of
+     * an acknowledged request. One writer thread takes whatever is queued (at most
+     * {@value #MAX_BATCH}) and appends it in one transaction — one lock, one read of the chain's
+     * head, one commit for the lot — so concurrent requests share a commit instead of queueing one
+     * by one on the append lock (issue #19). The chain is computed entry by entry as before, under
+     * the same advisory lock, so other replicas' writers interleave whole batches safely.
+     */
+    public CompletableFuture<Void> append(String principal, String action, int status) {
         String outcome = status == 401 || status == 403 ? "DENIED" : status < 400 ? "OK" : "REFUSED";
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL stores it
+        Pending p = new Pending(new Entry(0, at, principal, action, status, outcome, null, null), new CompletableFuture<>());
+        queue.add(p);
+        writer();
+        return p.done();
+    }
+
+    private record Pending(Entry entry, CompletableFuture<Void> done) {
+    }
+
+    static final int MAX_BATCH = 256;
+    private final java.util.concurrent.LinkedBlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    private volatile Thread writer;
+
+    private void writer() {
+        if (writer == null) {
+            synchronized (this) {
+                if (writer == null) {
+                    Thread t = new Thread(this::drain, "security-audit-writer");
+                    t.setDaemon(true);
+                    t.start();
+                    writer = t;
+                }
+            }
+        }
+    }
+
+    private void drain() {
+        List<Pending> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                write(batch);
+                batch.forEach(p -> p.done().complete(null));
+            } catch (SQLException | RuntimeException ex) {
+                for (Pending p : batch) {
+                    Entry e = p.entry();
+                    LOG.errorf(ex, "security audit entry could not be written (%s %s %d)", e.principal(), e.action(),
+                            e.status());
+                    p.done().completeExceptionally(ex);
+                }
+            }
+            batch.clear();
+        }
+    }
+
+    private void write(List<Pending> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -76,25 +129,43 @@ public class AuditTrail {
                         prev = rs.getString(1);
                     }
                 }
-                Entry e = new Entry(0, at, principal, action, status, outcome, prev, null);
                 try (PreparedStatement ins = c.prepareStatement("insert into security_audit"
                         + " (at, principal, action, status, outcome, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?)")) {
-                    ins.setObject(1, at.atOffset(ZoneOffset.UTC));
-                    ins.setString(2, principal);
-                    ins.setString(3, action);
-                    ins.setInt(4, status);
-                    ins.setString(5, outcome);
-                    ins.setString(6, prev);
-                    ins.setString(7, HashChain.link(prev, e.canonical()));
-                    ins.executeUpdate();
+                    for (Pending p : batch) {
+                        Entry e = p.entry();
+                        String hash = HashChain.link(prev, e.canonical());
+                        ins.setObject(1, e.at().atOffset(ZoneOffset.UTC));
+                        ins.setString(2, e.principal());
+                        ins.setString(3, e.action());
+                        ins.setInt(4, e.status());
+                        ins.setString(5, e.outcome());
+                        ins.setString(6, prev);
+                        ins.setString(7, hash);
+                        ins.addBatch();
+                        prev = hash;
+                    }
+                    ins.executeBatch();
                 }
                 c.commit();
-            } catch (SQLException ex) {
+            } catch (SQLException | RuntimeException ex) {
                 c.rollback();
                 throw ex;
             }
-        } catch (SQLException ex) {
-            LOG.errorf(ex, "security audit entry could not be written (%s %s %d)", principal, action, status);
+        }
+    }
+
+    /** Whatever is still queued at shutdown is written before the service stops. */
+    void flush(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent stop) {
+        CompletableFuture<Void> last = null;
+        for (Pending p : queue) {
+            last = p.done();
+        }
+        if (last != null) {
+            try {
+                last.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warnf("security audit: %d entries may not have been written at shutdown", queue.size());
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import hozon.problem.ProblemMappers;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -19,12 +18,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Audit of every write and every denied request, and a per-principal rate limit (OWASP API4).
  * Both may run on the event loop, so they read the identity without blocking and hand the
- * audit entry to a worker (it is written with JDBC).
+ * audit entry to the trail's writer (JDBC, group commit), whose completion the answer waits for.
  */
 public class SecurityFilters {
 
     @Inject
-    Event<AuditTrail.Request> audit;
+    AuditTrail audit;
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -62,8 +61,12 @@ public class SecurityFilters {
             return Uni.createFrom().voidItem();
         }
         String action = method + " /" + request.getUriInfo().getPath().replaceFirst("^/", "");
+        // The answer waits (without blocking a thread) until the entry is committed with its group.
         return identities.getDeferredIdentity()
-                .invoke(identity -> audit.fireAsync(new AuditTrail.Request(name(identity), action, status)))
+                .chain(identity -> Uni.createFrom().completionStage(audit.append(name(identity), action, status))
+                        // off the writer's thread: it only writes
+                        .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool()))
+                .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
