@@ -55,10 +55,15 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return TokenAuthenticationRequest.class;
     }
 
-    /** Before the verifier (priority 0), which this provider calls itself when it must. */
+    /**
+     * Before smallrye-jwt's verifier, which this provider calls itself when it must. Quarkus asks
+     * providers highest priority first, and the verifier keeps the interface's default (1001):
+     * this one must be above it, or it is never asked (as it was until issue #19's profile showed
+     * every request parsing and verifying its token).
+     */
     @Override
     public int priority() {
-        return 1;
+        return IdentityProvider.super.priority() + 1;
     }
 
     @Override

@@ -32,6 +32,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 class VerifiedTokensProperties {
 
+    /** Quarkus asks identity providers highest priority first: the cache must come before the verifier. */
+    @Example
+    void theCacheIsAskedBeforeSmallryeJwtsVerifier() {
+        assertThat(new VerifiedTokens().priority()).isGreaterThan(new MpJwtValidator().priority());
+    }
+
     private static final Duration MAX_AGE = Duration.ofSeconds(60);
     private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
 
