@@ -58,11 +58,14 @@ public final class RadiusBenchmark {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int window = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int resendPercent = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        // As many sessions again to warm up: hozon's JIT needs tens of thousands of requests to reach its
+        // steady state (rlm_sql is C and needs none); a short warm-up measured the compiler, not the service.
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : sessions;
         Path root = Path.of(System.getProperty("hozon.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("hozon-radius-bench");
         Suite.Options options = new Suite.Options(root, work, null, null, null, 0, false, true, Map.of(),
                 Map.of("HOZON_PURGE_INTERVAL", "off", "HOZON_SECURITY_RATE_LIMIT_PER_SECOND", "100000",
-                        "HOZON_SECURITY_RATE_LIMIT_BURST", "100000"), List.of("-Xmx1g"), Duration.ofSeconds(180));
+                        "HOZON_SECURITY_RATE_LIMIT_BURST", "100000"), jvm(), Duration.ofSeconds(180));
         try (Suite suite = Suite.start(options);
                 Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.user(), suite.password())) {
             String radiusDb = "hozon_radacct";
@@ -87,8 +90,8 @@ public final class RadiusBenchmark {
                 System.out.printf("%d sessions × (Start, Interim-Update, Stop), %d in flight, %d %% re-sent as a NAS"
                         + " whose answer was lost would%n", sessions, window, resendPercent);
                 // Warm-up (not counted): JIT, connection pools, FreeRADIUS's threads.
-                send(restPort, "warm-rest-" + run, Math.min(500, sessions), window, 0);
-                send(sqlPort, "warm-sql-" + run, Math.min(500, sessions), window, 0);
+                send(restPort, "warm-rest-" + run, warmup, window, 0);
+                send(sqlPort, "warm-sql-" + run, warmup, window, 0);
                 Result rest = send(restPort, "rest-" + run, sessions, window, resendPercent);
                 Result sql = send(sqlPort, "sql-" + run, sessions, window, resendPercent);
                 long restRows = Bench.count(db, "select count(*) from ingest.ap_session where nas_id = ?", "rest-" + run);
@@ -303,6 +306,16 @@ public final class RadiusBenchmark {
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed");
         }
+    }
+
+    /** The services' JVM options: -Xmx1g, plus HOZON_BENCH_SERVICE_OPTS (e.g. a JFR recording) when set. */
+    private static List<String> jvm() {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx1g"));
+        String extra = System.getenv("HOZON_BENCH_SERVICE_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
     }
 
     private static int freePort() throws Exception {
