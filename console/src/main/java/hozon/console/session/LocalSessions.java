@@ -55,6 +55,12 @@ public class LocalSessions {
         return config.localSignInDir().isPresent();
     }
 
+    /** Says so loudly: anyone who reaches this console may sign in as anyone in that directory. */
+    void warnIfEnabled(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        config.localSignInDir().ifPresent(dir -> org.jboss.logging.Logger.getLogger(LocalSessions.class).warnf(
+                "local sign-in page enabled with the demo people of %s: for ./run-suite only, never in production", dir));
+    }
+
     /** The demo people, by name, read from the suite's token files (each token's sub and groups). */
     public Collection<Person> people() {
         Map<String, Person> byName = new TreeMap<>();
