@@ -2,8 +2,6 @@ package hozon.console.web;
 
 import hozon.console.gateway.Reply;
 import hozon.console.gateway.Service;
-import hozon.console.gateway.ServiceGateway;
-import hozon.console.session.Caller;
 import io.quarkus.qute.Template;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
@@ -19,16 +17,7 @@ import java.util.UUID;
 /** The four-eyes queue: a release or an exceptional rule waits here until someone else approves it. */
 @Path("/approvals")
 @Produces(MediaType.TEXT_HTML)
-public class ApprovalPages {
-
-    @Inject
-    Pages pages;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ServiceGateway services;
+public class ApprovalPages extends ConsolePage {
 
     @Inject
     Template approvals;

@@ -2,8 +2,6 @@ package hozon.console.web;
 
 import hozon.console.gateway.Reply;
 import hozon.console.gateway.Service;
-import hozon.console.gateway.ServiceGateway;
-import hozon.console.session.Caller;
 import io.quarkus.qute.Template;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
@@ -22,16 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 /** Cases: the legal basis (warrant, disclosure order, request) every look-up must cite. */
 @Path("/cases")
 @Produces(MediaType.TEXT_HTML)
-public class CasePages {
-
-    @Inject
-    Pages pages;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ServiceGateway services;
+public class CasePages extends ConsolePage {
 
     @Inject
     Template cases;

@@ -2,10 +2,8 @@ package hozon.console.web;
 
 import hozon.console.gateway.Reply;
 import hozon.console.gateway.Service;
-import hozon.console.gateway.ServiceGateway;
 import hozon.console.pdf.AnswerDocument;
 import hozon.console.config.ConsoleConfig;
-import hozon.console.session.Caller;
 import io.quarkus.qute.Template;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,16 +30,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  */
 @Path("/lookups")
 @Produces(MediaType.TEXT_HTML)
-public class LookupPages {
-
-    @Inject
-    Pages pages;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ServiceGateway services;
+public class LookupPages extends ConsolePage {
 
     @Inject
     ConsoleConfig config;

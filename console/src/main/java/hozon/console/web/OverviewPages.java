@@ -3,9 +3,7 @@ package hozon.console.web;
 import hozon.console.config.ConsoleConfig;
 import hozon.console.gateway.Reply;
 import hozon.console.gateway.Service;
-import hozon.console.gateway.ServiceGateway;
 import hozon.console.i18n.Formats;
-import hozon.console.session.Caller;
 import io.quarkus.qute.Template;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
@@ -29,16 +27,7 @@ import java.util.UUID;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-public class OverviewPages {
-
-    @Inject
-    Pages pages;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ServiceGateway services;
+public class OverviewPages extends ConsolePage {
 
     @Inject
     ConsoleConfig config;

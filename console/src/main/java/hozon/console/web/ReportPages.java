@@ -1,10 +1,8 @@
 package hozon.console.web;
 
-import hozon.console.gateway.ServiceGateway;
 import hozon.console.pdf.ReportDocument;
 import hozon.console.report.BarChart;
 import hozon.console.report.ComplianceReport;
-import hozon.console.session.Caller;
 import io.quarkus.qute.Template;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,16 +15,7 @@ import java.time.Instant;
 
 /** The retention compliance report (R9): page with charts, PDF with Japanese fonts embedded, CSV. */
 @Path("/report")
-public class ReportPages {
-
-    @Inject
-    Pages pages;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ServiceGateway services;
+public class ReportPages extends ConsolePage {
 
     @Inject
     ReportDocument document;
