@@ -1,6 +1,5 @@
 package hozon.console.web;
 
-import hozon.console.config.ConsoleConfig;
 import hozon.console.gateway.Reply;
 import hozon.console.gateway.Service;
 import io.quarkus.qute.Template;
@@ -28,9 +27,6 @@ import java.util.UUID;
 @Path("/holds")
 @Produces(MediaType.TEXT_HTML)
 public class HoldPages extends ConsolePage {
-
-    @Inject
-    ConsoleConfig config;
 
     @Inject
     Template holds;
