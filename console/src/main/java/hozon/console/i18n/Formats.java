@@ -17,6 +17,8 @@ import java.util.Locale;
 public final class Formats {
 
     public static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    /** The template attribute carrying the page's "now" (from the console's clock). */
+    public static final String NOW = "now";
     private static final DateTimeFormatter JA_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日", Locale.JAPANESE);
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -31,15 +33,21 @@ public final class Formats {
         if (i == null) {
             return value == null ? "" : value.toString();
         }
-        ZonedDateTime z = i.atZone(JST);
-        return date(z.toLocalDate(), locale) + " " + TIME.format(z) + " JST";
+        return dateTime(i, locale);
     }
 
-    /** Whole JST calendar days from today to an instant (0 = ends today); -1 for none. */
+    /**
+     * Whole JST calendar days from the page's today to the last day an end instant leaves in force
+     * (0 = today is the last day); -1 for none. Ends are exclusive: a hold ending at 2026-12-08
+     * 00:00 JST is in force through 7 December, so on 2 December it has 5 days left, not 6.
+     */
     @TemplateExtension(matchName = "daysLeft")
-    static long daysLeft(Object value) {
+    static long daysLeft(Object value, @TemplateExtension.TemplateAttribute(NOW) Object now) {
         Instant i = instant(value);
-        return i == null ? -1 : ChronoUnit.DAYS.between(LocalDate.now(JST), i.atZone(JST).toLocalDate());
+        if (i == null || !(now instanceof Instant today)) {
+            return -1;
+        }
+        return ChronoUnit.DAYS.between(today.atZone(JST).toLocalDate(), i.minusNanos(1).atZone(JST).toLocalDate());
     }
 
     public static String date(LocalDate d, Object locale) {

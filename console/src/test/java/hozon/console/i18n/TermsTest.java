@@ -26,4 +26,14 @@ class TermsTest {
         assertThat(Formats.jst(null, Locale.JAPANESE)).isEmpty();
         assertThat(Terms.term("PRESERVATION_REQUEST", Locale.JAPANESE)).isEqualTo("保全要請（刑事訴訟法第197条第3項）");
     }
+
+    @Test
+    void daysLeftCountToTheLastDayInForceForAnExclusiveEnd() {
+        Instant now = Instant.parse("2026-12-02T05:00:00Z"); // 14:00 JST
+        assertThat(Formats.daysLeft("2026-12-08T00:00:00+09:00", now)).isEqualTo(5);
+        assertThat(Formats.daysLeft("2026-12-07T23:59:59.999+09:00", now)).isEqualTo(5);
+        assertThat(Formats.daysLeft("2026-12-08T00:00:00.001+09:00", now)).isEqualTo(6);
+        assertThat(Formats.daysLeft("2026-12-03T00:00:00+09:00", now)).isZero();
+        assertThat(Formats.daysLeft(null, now)).isEqualTo(-1);
+    }
 }
