@@ -102,12 +102,10 @@ public class AuditTrail {
                 write(batch);
                 batch.forEach(p -> p.done().complete(null));
             } catch (SQLException | RuntimeException ex) {
-                for (Pending p : batch) {
-                    Entry e = p.entry();
-                    LOG.errorf(ex, "security audit entry could not be written (%s %s %d)", e.principal(), e.action(),
-                            e.status());
-                    p.done().completeExceptionally(ex);
-                }
+                // One line for the batch, with its cause and every entry it lost (principal, method and path, status).
+                LOG.errorf(ex, "%d security audit entries could not be written: %s", batch.size(), batch.stream()
+                        .map(p -> p.entry().principal() + " " + p.entry().action() + " " + p.entry().status()).toList());
+                batch.forEach(p -> p.done().completeExceptionally(ex));
             }
             batch.clear();
         }
@@ -163,8 +161,11 @@ public class AuditTrail {
         if (last != null) {
             try {
                 last.get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warnf("security audit: %d entries may not have been written at shutdown", queue.size());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warnf("security audit: interrupted at shutdown with %d entries queued", queue.size());
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warnf(e, "security audit: %d entries may not have been written at shutdown", queue.size());
             }
         }
     }

@@ -114,16 +114,28 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * The demo people of the local sign-in (issue #18): alice and bob legal officers, carol and dave
-     * policy admins, erin auditor, oscar purge operator — each a token from this suite's issuer,
-     * written to {@code dir/<name>.jwt}, valid for {@code ttl}.
+     * The demo people: a feed, carol and dave policy admins, alice and bob legal officers, erin
+     * auditor, oscar purge operator — each with the file name of their role's token for curl
+     * ({@code .hozon/tokens/}). All but the feed may sign in to the console.
+     */
+    public record Person(String name, String role, String roleToken) {
+    }
+
+    public static final List<Person> PEOPLE = List.of(new Person("radius-1", "feed", "feed"),
+            new Person("carol", "policy-admin", "policy-admin"), new Person("dave", "policy-admin", "policy-admin-2"),
+            new Person("alice", "legal-officer", "legal-officer"), new Person("bob", "legal-officer", "legal-officer-2"),
+            new Person("erin", "auditor", "auditor"), new Person("oscar", "purge-operator", "purge-operator"));
+
+    /**
+     * The console's local sign-in (issue #18): a token from this suite's issuer for each of the
+     * demo people but the feed, written to {@code dir/<name>.jwt}, valid for {@code ttl}.
      */
     public Path writePeople(Path dir, Duration ttl) throws IOException {
         Files.createDirectories(dir);
-        String[][] people = {{"alice", "legal-officer"}, {"bob", "legal-officer"}, {"carol", "policy-admin"},
-            {"dave", "policy-admin"}, {"erin", "auditor"}, {"oscar", "purge-operator"}};
-        for (String[] p : people) {
-            Files.writeString(dir.resolve(p[0] + ".jwt"), token(p[0], ttl, p[1]));
+        for (Person p : PEOPLE) {
+            if (!"feed".equals(p.role())) {
+                Files.writeString(dir.resolve(p.name() + ".jwt"), token(p.name(), ttl, p.role()));
+            }
         }
         return dir;
     }

@@ -57,12 +57,8 @@ public final class SuiteMain {
         }
         Path tokens = work.resolve("tokens");
         Files.createDirectories(tokens);
-        String[][] people = {{"feed", "radius-1", "feed"}, {"policy-admin", "carol", "policy-admin"},
-            {"policy-admin-2", "dave", "policy-admin"}, {"legal-officer", "alice", "legal-officer"},
-            {"legal-officer-2", "bob", "legal-officer"}, {"auditor", "erin", "auditor"},
-            {"purge-operator", "oscar", "purge-operator"}};
-        for (String[] p : people) {
-            Files.writeString(tokens.resolve(p[0] + ".jwt"), suite.token(p[1], Duration.ofHours(24), p[2]));
+        for (Suite.Person p : Suite.PEOPLE) {
+            Files.writeString(tokens.resolve(p.roleToken() + ".jwt"), suite.token(p.name(), Duration.ofHours(24), p.role()));
         }
         int consolePort = Integer.parseInt(env("HOZON_CONSOLE_PORT", "8180"));
         Path peopleDir = suite.writePeople(work.resolve("people"), Duration.ofHours(24));

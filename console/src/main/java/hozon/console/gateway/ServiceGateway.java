@@ -41,16 +41,17 @@ public class ServiceGateway {
     }
 
     public Reply post(Service service, String path, String token, Object body) {
-        return send(service, path, token, HttpRequest.newBuilder()
-                .POST(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json"), null);
+        return send(service, path, token, json(body), null);
     }
 
     /** A POST answered as NDJSON (bulk look-ups): one parsed object per line, in order. */
     public Reply postLines(Service service, String path, String token, Object body) {
-        return send(service, path, token, HttpRequest.newBuilder()
-                .POST(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json"), "application/x-ndjson");
+        return send(service, path, token, json(body), "application/x-ndjson");
+    }
+
+    private HttpRequest.Builder json(Object body) {
+        return HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json");
     }
 
     private Reply send(Service service, String path, String token, HttpRequest.Builder request, String lines) {

@@ -5,7 +5,6 @@ import hozon.console.i18n.Formats;
 import hozon.console.i18n.Terms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +22,13 @@ public class AnswerDocument {
     @Inject
     ConsoleConfig config;
 
+    @Inject
+    java.time.Clock clock;
+
     public byte[] render(String kind, Map<String, Object> kase, Object answer, String author) {
         try (PdfWriter pdf = new PdfWriter(config.pdf().fontFile(), "回答書", author)) {
             pdf.title("回答書（通信履歴の照会に対する回答）");
-            pdf.field("作成日時", Formats.dateTime(Instant.now(), Locale.JAPANESE));
+            pdf.field("作成日時", Formats.dateTime(clock.instant(), Locale.JAPANESE));
             pdf.field("作成者", author);
             pdf.heading("照会の根拠");
             pdf.field("種別", Terms.term(str(kase.get("type")), Locale.JAPANESE));

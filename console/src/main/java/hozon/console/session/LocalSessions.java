@@ -46,7 +46,8 @@ public class LocalSessions {
     @Inject
     ObjectMapper json;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();

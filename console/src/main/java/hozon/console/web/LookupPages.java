@@ -55,7 +55,7 @@ public class LookupPages extends ConsolePage {
     @POST
     @Path("/ap")
     public Response ap(@RestForm String caseId, @RestForm String ip, @RestForm String port, @RestForm String instant) {
-        Reply r = services.post(Service.INGEST, "/api/v1/lookups/ap", caller.token(), apQuery(caseId, ip, port, instant));
+        Reply r = apLookup(caseId, ip, port, instant);
         if (!r.ok()) {
             return formWith(r, Pages.statusOf(r));
         }
@@ -65,7 +65,7 @@ public class LookupPages extends ConsolePage {
     @POST
     @Path("/cp")
     public Response cp(@RestForm String caseId, @RestForm String postId) {
-        Reply r = services.post(Service.INGEST, "/api/v1/lookups/cp", caller.token(), cpQuery(caseId, postId));
+        Reply r = cpLookup(caseId, postId);
         if (!r.ok()) {
             return formWith(r, Pages.statusOf(r));
         }
@@ -78,13 +78,9 @@ public class LookupPages extends ConsolePage {
     public Response list(@RestForm String caseId, @RestForm String tuples, @RestForm("file") FileUpload file)
             throws IOException {
         String text = file != null && file.size() > 0 ? Files.readString(file.uploadedFile(), StandardCharsets.UTF_8)
-                : tuples == null ? "" : tuples;
-        TupleList parsed = TupleList.parse(text, config.maxListTuples());
-        if (parsed.error() != null) {
-            return formWith(new Reply(400, Map.of("detail", parsed.error())), 400);
-        }
-        Reply r = services.postLines(Service.INGEST, "/api/v1/lookups/ap/bulk", caller.token(),
-                Map.of("caseId", caseId == null ? "" : caseId, "tuples", parsed.tuples()));
+                : tuples;
+        TupleList parsed = TupleList.parse(text == null ? "" : text, config.maxListTuples());
+        Reply r = listLookup(caseId, parsed);
         if (!r.ok()) {
             return formWith(r, Pages.statusOf(r));
         }
@@ -97,32 +93,46 @@ public class LookupPages extends ConsolePage {
     @Produces({"application/pdf", MediaType.TEXT_HTML})
     public Response answer(@RestForm String kind, @RestForm String caseId, @RestForm String ip, @RestForm String port,
             @RestForm String instant, @RestForm String postId, @RestForm String tuples) {
-        Reply r;
-        if ("CP".equals(kind)) {
-            r = services.post(Service.INGEST, "/api/v1/lookups/cp", caller.token(), cpQuery(caseId, postId));
-        } else if ("LIST".equals(kind)) {
-            TupleList parsed = TupleList.parse(tuples == null ? "" : tuples, config.maxListTuples());
-            r = parsed.error() != null ? new Reply(400, Map.of("detail", parsed.error()))
-                    : services.postLines(Service.INGEST, "/api/v1/lookups/ap/bulk", caller.token(),
-                            Map.of("caseId", caseId == null ? "" : caseId, "tuples", parsed.tuples()));
-        } else {
-            r = services.post(Service.INGEST, "/api/v1/lookups/ap", caller.token(), apQuery(caseId, ip, port, instant));
-        }
+        String k = "CP".equals(kind) || "LIST".equals(kind) ? kind : "AP";
+        Reply r = switch (k) {
+            case "CP" -> cpLookup(caseId, postId);
+            case "LIST" -> listLookup(caseId, TupleList.parse(tuples == null ? "" : tuples, config.maxListTuples()));
+            default -> apLookup(caseId, ip, port, instant);
+        };
         if (!r.ok()) {
             return formWith(r, Pages.statusOf(r));
         }
-        Reply kase = services.get(Service.POLICY, "/api/v1/cases/" + safeId(caseId), caller.token());
-        byte[] pdf = answerDocument.render(kind == null ? "AP" : kind, kase.map(), r.body(), caller.name());
+        byte[] pdf = answerDocument.render(k, kase(caseId), r.body(), caller.name());
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"kaitousho.pdf\"")
                 .header("Cache-Control", "no-store").build();
     }
 
+    private Reply apLookup(String caseId, String ip, String port, String instant) {
+        return services.post(Service.INGEST, "/api/v1/lookups/ap", caller.token(), apQuery(caseId, ip, port, instant));
+    }
+
+    private Reply cpLookup(String caseId, String postId) {
+        return services.post(Service.INGEST, "/api/v1/lookups/cp", caller.token(), cpQuery(caseId, postId));
+    }
+
+    /** ingest-service's bulk look-up; a list that does not parse is refused here (400) with the line at fault. */
+    private Reply listLookup(String caseId, TupleList parsed) {
+        if (parsed.error() != null) {
+            return new Reply(400, Map.of("detail", parsed.error()));
+        }
+        return services.postLines(Service.INGEST, "/api/v1/lookups/ap/bulk", caller.token(),
+                Map.of("caseId", caseId == null ? "" : caseId, "tuples", parsed.tuples()));
+    }
+
+    private Map<String, Object> kase(String caseId) {
+        return services.get(Service.POLICY, "/api/v1/cases/" + safeId(caseId), caller.token()).map();
+    }
+
     private Response result(String kind, String caseId, Map<String, Object> answer, List<Object> lines,
             Map<String, Object> query) {
-        Reply kase = services.get(Service.POLICY, "/api/v1/cases/" + safeId(caseId), caller.token());
         return pages.withStatus(pages.page(lookupResult, "lookups").data("kind", kind).data("caseId", caseId)
-                .data("kase", kase.map()).data("answer", answer).data("lines", lines).data("query", query), 200);
+                .data("kase", kase(caseId)).data("answer", answer).data("lines", lines).data("query", query), 200);
     }
 
     private Response formWith(Reply refused, int status) {

@@ -33,6 +33,9 @@ public class OverviewPages extends ConsolePage {
     ConsoleConfig config;
 
     @Inject
+    java.time.Clock clock;
+
+    @Inject
     Template dashboard;
 
     @Inject
@@ -44,7 +47,7 @@ public class OverviewPages extends ConsolePage {
     @GET
     public Response dashboard() {
         String t = caller.token();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Map<?, ?>> ending = new ArrayList<>();
         Reply holds = services.get(Service.POLICY, "/api/v1/holds?inForce=true", t);
         for (Object o : holds.list()) {
@@ -65,7 +68,7 @@ public class OverviewPages extends ConsolePage {
         Reply ledger = services.get(Service.PURGE, "/api/v1/ledger/verification", t);
         Reply compliance = services.get(Service.PURGE, "/api/v1/compliance", t);
         Reply expired = services.get(Service.INGEST, "/api/v1/reports/expired-lookups", t);
-        String month = YearMonth.now(Formats.JST).toString();
+        String month = YearMonth.from(now.atZone(Formats.JST)).toString();
         long expiredThisMonth = expired.list().stream().filter(o -> o instanceof Map<?, ?> m && month.equals(m.get("month")))
                 .mapToLong(o -> ((Map<?, ?>) o).get("lookups") instanceof Number n ? n.longValue() : 0).sum();
         long overdue = 0;

@@ -1,7 +1,8 @@
 package hozon.console.web;
 
-import hozon.console.config.ConsoleConfig;
+import java.time.Clock;
 import hozon.console.gateway.Reply;
+import hozon.console.i18n.Formats;
 import hozon.console.session.Caller;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -17,14 +18,14 @@ public class Pages {
     Caller caller;
 
     @Inject
-    ConsoleConfig config;
+    Clock clock;
 
     @Inject
     Template forbidden;
 
     public TemplateInstance page(Template template, String active) {
         return template.data("caller", caller.view()).data("active", active)
-                .setLocale(caller.locale());
+                .setLocale(caller.locale()).setAttribute(Formats.NOW, clock.instant());
     }
 
     /** A page rendered with the status a service gave (403 stays 403, a refusal 4xx): the browser and tests see it. */
