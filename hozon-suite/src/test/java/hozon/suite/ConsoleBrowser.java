@@ -90,8 +90,25 @@ final class ConsoleBrowser implements AutoCloseable {
     void submit(WebElement button) {
         WebElement html = find("html");
         button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        awaitNextPage(html);
+    }
+
+    /**
+     * Waits until the page whose root element this was has been replaced. While Chromium swaps
+     * documents, asking about the old root can fail either as "stale" or with an inspector error
+     * ("node does not belong to the document"): both mean it is gone.
+     */
+    void awaitNextPage(WebElement oldRoot) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            try {
+                oldRoot.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException swapping) {
+                return swapping.getMessage() != null && swapping.getMessage().contains("does not belong to the document");
+            }
+        });
     }
 
     void submit(String css) {

@@ -138,8 +138,7 @@ class ConsoleBrowserTest {
         person.sendKeys(Keys.TAB);
         WebElement page = browser.find("html");
         browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        browser.awaitNextPage(page);
         assertThat(browser.find("#who").getText()).isEqualTo("alice");
         checkAccessibility("dashboard");
 

@@ -306,6 +306,12 @@ class LookupTest {
                     .until(() -> ap(apCase, "100.64.5.5", null, T).extract().statusCode() == 503);
         } finally {
             suite.startService(ServiceName.POLICY);
+            // purge-service's breaker towards policy-service may have opened while it was down (its
+            // gauges are refreshed on a schedule): the later tests of this suite purge, so wait until
+            // purge-service reaches policy-service again (its breaker re-closes after 5 s).
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> client.as("auditor").when().get(suite.url(ServiceName.PURGE) + "/api/v1/compliance")
+                            .then().extract().statusCode() == 200);
         }
         JsonPath audit = client.as("auditor").when().get(suite.url(ServiceName.INGEST) + "/api/v1/lookup-audit?limit=200")
                 .then().statusCode(200).extract().jsonPath();
