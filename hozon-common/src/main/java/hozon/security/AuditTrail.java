@@ -1,5 +1,6 @@
 package hozon.security;
 
+import hozon.concurrent.GroupCommit;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.spi.runtime.AuthenticationFailureEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,56 +63,14 @@ public class AuditTrail {
     public CompletableFuture<Void> append(String principal, String action, int status) {
         String outcome = status == 401 || status == 403 ? "DENIED" : status < 400 ? "OK" : "REFUSED";
         Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL stores it
-        Pending p = new Pending(new Entry(0, at, principal, action, status, outcome, null, null), new CompletableFuture<>());
-        queue.add(p);
-        writer();
-        return p.done();
-    }
-
-    private record Pending(Entry entry, CompletableFuture<Void> done) {
+        return writes.submit(new Entry(0, at, principal, action, status, outcome, null, null));
     }
 
     static final int MAX_BATCH = 256;
-    private final java.util.concurrent.LinkedBlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>();
-    private volatile Thread writer;
+    // One writer: batches are appended in the order they were queued.
+    private final GroupCommit<Entry, Void> writes = new GroupCommit<>("security-audit-writer", 1, MAX_BATCH, this::write);
 
-    private void writer() {
-        if (writer == null) {
-            synchronized (this) {
-                if (writer == null) {
-                    Thread t = new Thread(this::drain, "security-audit-writer");
-                    t.setDaemon(true);
-                    t.start();
-                    writer = t;
-                }
-            }
-        }
-    }
-
-    private void drain() {
-        List<Pending> batch = new ArrayList<>();
-        while (true) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            queue.drainTo(batch, MAX_BATCH - 1);
-            try {
-                write(batch);
-                batch.forEach(p -> p.done().complete(null));
-            } catch (SQLException | RuntimeException ex) {
-                // One line for the batch, with its cause and every entry it lost (principal, method and path, status).
-                LOG.errorf(ex, "%d security audit entries could not be written: %s", batch.size(), batch.stream()
-                        .map(p -> p.entry().principal() + " " + p.entry().action() + " " + p.entry().status()).toList());
-                batch.forEach(p -> p.done().completeExceptionally(ex));
-            }
-            batch.clear();
-        }
-    }
-
-    private void write(List<Pending> batch) throws SQLException {
+    private void write(List<GroupCommit.Pending<Entry, Void>> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -129,8 +88,8 @@ public class AuditTrail {
                 }
                 try (PreparedStatement ins = c.prepareStatement("insert into security_audit"
                         + " (at, principal, action, status, outcome, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?)")) {
-                    for (Pending p : batch) {
-                        Entry e = p.entry();
+                    for (GroupCommit.Pending<Entry, Void> p : batch) {
+                        Entry e = p.item();
                         String hash = HashChain.link(prev, e.canonical());
                         ins.setObject(1, e.at().atOffset(ZoneOffset.UTC));
                         ins.setString(2, e.principal());
@@ -149,25 +108,18 @@ public class AuditTrail {
                 c.rollback();
                 throw ex;
             }
+        } catch (SQLException | RuntimeException ex) {
+            // One line for the batch, with its cause and every entry it lost (principal, method and path, status).
+            LOG.errorf(ex, "%d security audit entries could not be written: %s", batch.size(), batch.stream()
+                    .map(p -> p.item().principal() + " " + p.item().action() + " " + p.item().status()).toList());
+            throw ex;
         }
+        batch.forEach(p -> p.done().complete(null));
     }
 
     /** Whatever is still queued at shutdown is written before the service stops. */
     void flush(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent stop) {
-        CompletableFuture<Void> last = null;
-        for (Pending p : queue) {
-            last = p.done();
-        }
-        if (last != null) {
-            try {
-                last.get(10, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                LOG.warnf("security audit: interrupted at shutdown with %d entries queued", queue.size());
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                LOG.warnf(e, "security audit: %d entries may not have been written at shutdown", queue.size());
-            }
-        }
+        writes.flush(java.time.Duration.ofSeconds(10));
     }
 
     /** Newest first. */

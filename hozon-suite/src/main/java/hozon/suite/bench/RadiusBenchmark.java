@@ -58,8 +58,10 @@ public final class RadiusBenchmark {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int window = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int resendPercent = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        // As many sessions again to warm up: hozon's JIT needs tens of thousands of requests to reach its
-        // steady state (rlm_sql is C and needs none); a short warm-up measured the compiler, not the service.
+        // Warm-up rounds of this many sessions (not counted) until the rate settles: on two cores shared with
+        // PostgreSQL and FreeRADIUS, HotSpot's C2 needs some 150 000 requests under load before ingest-service
+        // stops compiling (measured: 5 of 20 CPU-seconds in compiler threads after 60 000 requests, none after
+        // 150 000, and twice the rate). A service runs for weeks; its first minutes are not its steady state.
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : sessions;
         Path root = Path.of(System.getProperty("hozon.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("hozon-radius-bench");
@@ -90,8 +92,8 @@ public final class RadiusBenchmark {
                 System.out.printf("%d sessions × (Start, Interim-Update, Stop), %d in flight, %d %% re-sent as a NAS"
                         + " whose answer was lost would%n", sessions, window, resendPercent);
                 // Warm-up (not counted): JIT, connection pools, FreeRADIUS's threads.
-                send(restPort, "warm-rest-" + run, warmup, window, 0);
-                send(sqlPort, "warm-sql-" + run, warmup, window, 0);
+                warmUp("rlm_rest → hozon", restPort, "warm-rest-" + run, warmup, window);
+                warmUp("rlm_sql → radacct", sqlPort, "warm-sql-" + run, warmup, window);
                 Result rest = send(restPort, "rest-" + run, sessions, window, resendPercent);
                 Result sql = send(sqlPort, "sql-" + run, sessions, window, resendPercent);
                 long restRows = Bench.count(db, "select count(*) from ingest.ap_session where nas_id = ?", "rest-" + run);
@@ -112,6 +114,29 @@ public final class RadiusBenchmark {
                 radius.waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * Rounds of {@code sessions} until the rate has not risen by more than 3 % over the best round for
+     * two rounds in a row: at least {@code hozon.bench.radius-warm-up-rounds} (default 3), at most
+     * four times that many (the run says so if the rate had not settled).
+     */
+    private static void warmUp(String name, int port, String nas, int sessions, int window) throws Exception {
+        int minRounds = Integer.getInteger("hozon.bench.radius-warm-up-rounds", 3);
+        int maxRounds = 4 * minRounds;
+        double best = 0;
+        int flat = 0;
+        int round = 0;
+        StringBuilder rates = new StringBuilder();
+        while (round < minRounds || (flat < 2 && round < maxRounds)) {
+            double rate = send(port, nas + "-" + round, sessions, window, 0).rate();
+            rates.append(String.format(" %.0f", rate));
+            flat = rate > best * 1.03 ? 0 : flat + 1;
+            best = Math.max(best, rate);
+            round++;
+        }
+        System.out.printf("warm-up %-18s %d rounds of %d sessions, packets/s per round:%s%s%n", name, round, sessions,
+                rates, flat < 2 ? " (not settled: raise hozon.bench.radius-warm-up-rounds)" : "");
     }
 
     record Result(int packets, int resent, int retransmits, int unanswered, double seconds, long[] nanos) {

@@ -140,6 +140,29 @@ public interface IngestConfig {
         /** How long a closed session's state is kept so that late or repeated packets cannot reopen it. */
         @WithDefault("P2D")
         Duration closedStateRetention();
+
+        /**
+         * RADIUS group commit (issue #19): how many batches of accounting packets are written at
+         * once, each in one transaction on its own connection. These connections replace a
+         * connection per request: the packets waiting for them hold none.
+         */
+        @WithDefault("2")
+        int writers();
+
+        /** The most accounting packets one group commit takes. */
+        @WithDefault("64")
+        int maxBatch();
+
+        /** Packets waiting for a group commit beyond which more are refused with 503 (nothing stored). */
+        @WithDefault("2048")
+        int maxQueued();
+
+        /**
+         * How long a request waits for its packet's commit before it is answered 503 (the packet may
+         * still be stored: a NAS's retransmit of it is then acknowledged and stores nothing new).
+         */
+        @WithDefault("PT30S")
+        Duration commitTimeout();
     }
 
     interface PortBlocks {

@@ -34,10 +34,15 @@ public class WriteGate {
 
     public Slot enter() {
         if (!permits.tryAcquire()) {
-            throw new ProblemException(new Problem("overloaded", "Overloaded", 503,
-                    "Too many writes in progress; nothing of this request was stored. Retry after the Retry-After seconds")
-                    .with("retryAfterSeconds", config.overloadRetryAfterSeconds()));
+            throw overloaded();
         }
         return permits::release;
+    }
+
+    /** The 503 of a write refused before anything of it was stored (also for queues of their own). */
+    public ProblemException overloaded() {
+        return new ProblemException(new Problem("overloaded", "Overloaded", 503,
+                "Too many writes in progress; nothing of this request was stored. Retry after the Retry-After seconds")
+                .with("retryAfterSeconds", config.overloadRetryAfterSeconds()));
     }
 }

@@ -6,8 +6,12 @@ import hozon.ingest.store.LogStore;
 import hozon.ingest.store.Partition;
 import hozon.ingest.store.PartitionManager;
 import hozon.ingest.store.RecordKind;
+import hozon.concurrent.GroupCommit;
+import hozon.problem.Problem;
+import hozon.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,11 +37,15 @@ import org.jboss.logging.Logger;
  * packet (end = last packet + stale-after, cause "Stale"). Once closed, a session is never
  * reopened or duplicated: later packets for it are acknowledged and change nothing. Packets of
  * one session are serialised by an advisory lock, so retransmits arriving together store one row.
+ * Concurrent packets are written in group commits ({@code hozon.ingest.sessions.writers},
+ * {@code max-batch}): one transaction and one commit for many packets, each answered after it.
  */
 @ApplicationScoped
 public class RadiusSessions {
 
     private static final Logger LOG = Logger.getLogger(RadiusSessions.class);
+    /** PostgreSQL: "no partition of relation … found for row" (the day was dropped meanwhile). */
+    private static final String NO_PARTITION = "23514";
 
     /** What a closing state update returns: the log row's key and the end. */
     private static final String RETURNING_CLOSED = " returning host(assigned_ip) || '/' || masklen(assigned_ip),"
@@ -66,69 +74,168 @@ public class RadiusSessions {
     public record Outcome(int opened, int closed) {
     }
 
+    /** A packet and when it arrived: what a group commit takes. */
+    record Received(AccountingPacket packet, Instant at) {
+    }
+
+    private GroupCommit<Received, Outcome> writes;
+
+    @PostConstruct
+    void init() {
+        // this: ArC's intercepted subclass, so recordAll runs in its @Transactional.
+        writes = new GroupCommit<>("radius-writer", config.sessions().writers(), config.sessions().maxBatch(),
+                this::write);
+    }
+
+    /** Packets still queued at shutdown are written before the service stops (their requests wait for them). */
+    void flush(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent stop) {
+        writes.flush(config.sessions().commitTimeout());
+    }
+
+    /** Packets waiting for a group commit. */
+    public int queued() {
+        return writes.queued();
+    }
+
+    /**
+     * Stores one packet and returns after its commit. Its days' partitions are made first; the
+     * packet then joins the next group commit (issue #19): concurrent packets share one transaction
+     * and one commit, each still applied in arrival order with its own outcome.
+     */
     public Outcome apply(AccountingPacket p, Instant receivedAt) throws SQLException {
         Set<Partition> days = new LinkedHashSet<>();
         days.add(Partition.of(RecordKind.AP_SESSION, p.sessionStart()));
         days.add(Partition.of(RecordKind.AP_SESSION, p.eventTime()));
         partitions.ensure(days);
-        return record(p, receivedAt);
+        try {
+            return commit(new Received(p, receivedAt));
+        } catch (SQLException e) {
+            if (!NO_PARTITION.equals(e.getSQLState())) {
+                throw e;
+            }
+            // A purge dropped one of these days after we believed it existed: create it again, once.
+            days.forEach(partitions::forget);
+            partitions.ensure(days);
+            return commit(new Received(p, receivedAt));
+        }
     }
 
-    /** The packet's transaction, after its days' partitions exist (self-invoked, intercepted by ArC). */
+    private Outcome commit(Received packet) throws SQLException {
+        try {
+            return writes.await(packet, config.sessions().commitTimeout());
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ProblemException(new Problem("commit-not-confirmed", "Commit not confirmed", 503,
+                    "The packet's commit was not confirmed in time; it may still be stored. Send it again: a repeated"
+                            + " packet is acknowledged and stores nothing new").with("retryAfterSeconds", 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the packet's commit", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One group commit. If its transaction fails, each packet is written again in a transaction of
+     * its own, so that one packet the store refuses fails alone and the others are stored.
+     */
+    private void write(List<GroupCommit.Pending<Received, Outcome>> batch) {
+        List<Outcome> outcomes;
+        try {
+            outcomes = recordAll(batch.stream().map(GroupCommit.Pending::item).toList());
+        } catch (SQLException | RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(e);
+                return;
+            }
+            LOG.debugf("a RADIUS group commit of %d packets failed (%s): each again on its own", batch.size(), e);
+            for (GroupCommit.Pending<Received, Outcome> p : batch) {
+                try {
+                    p.done().complete(recordAll(List.of(p.item())).get(0));
+                } catch (SQLException | RuntimeException alone) {
+                    p.done().completeExceptionally(alone);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(outcomes.get(i));
+        }
+    }
+
+    /**
+     * The packets' transaction, after their days' partitions exist (called on the intercepted
+     * instance). Every session the packets touch is locked first, in one statement and in
+     * ascending order of the lock keys — so writers here and on other replicas never wait on
+     * each other in a cycle — then each packet is applied in order.
+     */
     @Transactional(rollbackOn = SQLException.class)
-    Outcome record(AccountingPacket p, Instant receivedAt) throws SQLException {
+    List<Outcome> recordAll(List<Received> packets) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return p.status().isNasWide() ? nasRestarted(c, p) : session(c, p, receivedAt);
+            List<String> keys = new ArrayList<>();
+            for (Received r : packets) {
+                if (!r.packet().status().isNasWide()) {
+                    keys.add("radius/" + r.packet().nasId() + "/" + r.packet().sessionId());
+                }
+            }
+            if (!keys.isEmpty()) {
+                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(k) from (select distinct"
+                        + " hashtext(x) as k from unnest(?::text[]) x order by 1) ordered")) {
+                    lock.setArray(1, c.createArrayOf("text", keys.toArray()));
+                    lock.execute();
+                }
+            }
+            List<Outcome> outcomes = new ArrayList<>(packets.size());
+            for (Received r : packets) {
+                outcomes.add(r.packet().status().isNasWide() ? nasRestarted(c, r.packet()) : session(c, r.packet(), r.at()));
+            }
+            return outcomes;
         }
     }
 
+    /** One packet of one session, its session locked by the caller. */
     private Outcome session(Connection c, AccountingPacket p, Instant receivedAt) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            lock.setString(1, "radius/" + p.nasId() + "/" + p.sessionId());
-            lock.execute();
-        }
-        boolean any;
-        boolean closed;
-        try (PreparedStatement ps = c.prepareStatement("select count(*), coalesce(bool_or(closed_at is not null), false)"
-                + " from radius_session_state where nas_id = ? and session_id = ?")) {
-            ps.setString(1, p.nasId());
-            ps.setString(2, p.sessionId());
+        // The session's state in one statement: whether it exists, whether it is closed, and which
+        // of the packet's addresses it already has.
+        boolean any = false;
+        boolean closed = false;
+        Set<String> known = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("select a.a, s.closed_at is not null from radius_session_state s"
+                + " left join unnest(?::text[]) a(a) on s.assigned_ip = a.a::inet where s.nas_id = ? and s.session_id = ?")) {
+            ps.setArray(1, c.createArrayOf("text", p.addresses().toArray()));
+            ps.setString(2, p.nasId());
+            ps.setString(3, p.sessionId());
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                any = rs.getLong(1) > 0;
-                closed = rs.getBoolean(2);
+                while (rs.next()) {
+                    any = true;
+                    closed |= rs.getBoolean(2);
+                    if (rs.getString(1) != null) {
+                        known.add(rs.getString(1));
+                    }
+                }
             }
         }
         if (closed) {
             LOG.debugf("accounting %s for a closed session: acknowledged, nothing changed", p.status().radiusName());
             return new Outcome(0, 0);
         }
-        Set<String> known = new LinkedHashSet<>();
-        if (any && !p.addresses().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("select a from unnest(?::text[]) a where exists (select 1 from"
-                    + " radius_session_state s where s.nas_id = ? and s.session_id = ? and s.assigned_ip = a::inet)")) {
-                ps.setArray(1, c.createArrayOf("text", p.addresses().toArray()));
+        Instant t = p.eventTime();
+        // (a Stop closes the session below: when it was last seen no longer matters)
+        if (!known.isEmpty() && p.status() != AccountingPacket.Status.STOP) {
+            try (PreparedStatement ps = c.prepareStatement("update radius_session_state set last_seen_at ="
+                    + " greatest(last_seen_at, ?) where nas_id = ? and session_id = ? and assigned_ip = any(?::inet[])")) {
+                ps.setObject(1, utc(t));
                 ps.setString(2, p.nasId());
                 ps.setString(3, p.sessionId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        known.add(rs.getString(1));
-                    }
-                }
+                ps.setArray(4, c.createArrayOf("text", known.toArray()));
+                ps.executeUpdate();
             }
         }
-        Instant t = p.eventTime();
         int opened = 0;
         for (String a : p.addresses()) {
             if (known.contains(a)) {
-                try (PreparedStatement ps = c.prepareStatement("update radius_session_state set last_seen_at ="
-                        + " greatest(last_seen_at, ?) where nas_id = ? and session_id = ? and assigned_ip = ?::inet")) {
-                    ps.setObject(1, utc(t));
-                    ps.setString(2, p.nasId());
-                    ps.setString(3, p.sessionId());
-                    ps.setString(4, a);
-                    ps.executeUpdate();
-                }
                 continue;
             }
             // The session's first packet dates it back by its session time; an address that appears

@@ -66,7 +66,7 @@ public class RadiusResource {
                     + " for the interval; every other attribute is dropped. Start / Interim-Update / Stop of one (NAS,"
                     + " Acct-Session-Id) form one interval per address; Accounting-On/Off ends the NAS's open sessions; a"
                     + " closed session is never reopened. Answers 204 after commit (rlm_rest: ok); a retransmit is"
-                    + " answered 204 and stores nothing new.")
+                    + " answered 204 and stores nothing new. Concurrent packets share a commit (group commit).")
     @APIResponse(responseCode = "204", description = "Committed (or already stored)")
     @APIResponse(responseCode = "400", description = "Invalid attributes, each named with its reason; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -74,7 +74,9 @@ public class RadiusResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Category ap.connection-auth not registered at policy-service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Overloaded, or categories not yet known: retry after Retry-After",
+    @APIResponse(responseCode = "503", description = "Overloaded (too many packets waiting for a group commit),"
+            + " the commit not confirmed in time (the packet may be stored: send it again), or categories not yet known:"
+            + " retry after Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response accounting(@RequestBody(content = @Content(schema = @Schema(type = SchemaType.OBJECT,
             description = "RADIUS attributes by name, each a value, an array of values, or {type, value}"), examples = {
@@ -90,9 +92,12 @@ public class RadiusResource {
         Instant received = clock.instant();
         AccountingPacket packet = RadiusJson.parse(body, received, config.maxFutureSkew());
         categories.require(RecordKind.AP_SESSION);
-        try (WriteGate.Slot slot = gate.enter()) {
-            sessions.apply(packet, received);
+        // Packets wait for a group commit holding no connection, so the write gate's connection
+        // bound does not apply; the queue has its own.
+        if (sessions.queued() >= config.sessions().maxQueued()) {
+            throw gate.overloaded();
         }
+        sessions.apply(packet, received);
         metrics.accepted(IngestMetrics.RADIUS, RecordKind.AP_SESSION.category());
         metrics.seen(IngestMetrics.RADIUS, packet.nasId());
         return Response.noContent().build();

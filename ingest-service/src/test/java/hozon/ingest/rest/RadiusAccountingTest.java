@@ -128,6 +128,94 @@ class RadiusAccountingTest {
                 + " received_at is not null and nas_id = 'bras-1'", user)).isEqualTo(1);
     }
 
+    /**
+     * Issue #19: concurrent packets share group commits. Many sessions at once, every packet sent
+     * twice at the same moment (a NAS retransmitting while its first copy is being written): each
+     * session is still one interval from its Start to its Stop, and each request is answered only
+     * once its packet is stored.
+     */
+    @Test
+    void concurrentSessionsWithRacingRetransmitsEachFormOneIntervalAndAreStoredWhenAnswered() throws Exception {
+        String nas = "bras-" + UUID.randomUUID();
+        int sessionsAtOnce = 24;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2 * sessionsAtOnce);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < sessionsAtOnce; i++) {
+                String user = "sub-" + nas + "-" + i;
+                String address = "100.64.40." + (i + 1);
+                all.add(pool.submit(() -> {
+                    java.util.List<String> packets = java.util.List.of(
+                            rlmRest(packet("Start", user, "S" + user, nas, T, "Framed-IP-Address", address)),
+                            flat(packet("Interim-Update", user, "S" + user, nas, T.plusSeconds(300), "Framed-IP-Address",
+                                    address, "Acct-Session-Time", 300)),
+                            flat(packet("Stop", user, "S" + user, nas, T.plusSeconds(900), "Framed-IP-Address", address,
+                                    "Acct-Session-Time", 900, "Acct-Terminate-Cause", "Idle-Timeout")));
+                    for (String json : packets) {
+                        java.util.concurrent.Future<?> copy = pool.submit(() -> send(json));
+                        send(json);
+                        copy.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                        if (json.contains("Start")) {
+                            // answered: stored (one row, dated from the Start)
+                            assertThat(interval(user)[0].toInstant()).isEqualTo(T);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : all) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < sessionsAtOnce; i++) {
+            OffsetDateTime[] interval = interval("sub-" + nas + "-" + i);
+            assertThat(interval[0].toInstant()).isEqualTo(T);
+            assertThat(interval[1].toInstant()).isEqualTo(T.plusSeconds(900));
+        }
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.ap_session where nas_id = ?", nas))
+                .isEqualTo(sessionsAtOnce);
+        assertThat(DbProbe.count(ds, "select count(*) from ingest.radius_session_state where nas_id = ? and closed_at"
+                + " is null", nas)).isZero();
+    }
+
+    /**
+     * A packet whose day was dropped behind the service's back (a purge on another replica) spoils
+     * the transaction it shares with others: they are stored on their own, and its day is made again.
+     */
+    @Test
+    void aPacketWhoseDayWasDroppedMeanwhileIsStoredAfterItsDayIsMadeAgainAndSpoilsNoOtherPacket() throws Exception {
+        Instant day = T.minus(20, ChronoUnit.DAYS);
+        String nas = "bras-" + UUID.randomUUID();
+        send(rlmRest(packet("Start", "sub-" + nas + "-first", "F", nas, day, "Framed-IP-Address", "100.64.41.1")));
+        String partition = "ap_session_p" + day.atZone(ZoneOffset.UTC).toLocalDate().toString().replace("-", "");
+        try (var c = ds.getConnection(); var s = c.createStatement()) {
+            s.execute("drop table ingest." + partition);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            all.add(pool.submit(() -> send(rlmRest(packet("Start", "sub-" + nas + "-late", "L", nas, day,
+                    "Framed-IP-Address", "100.64.41.2")))));
+            for (int i = 0; i < 15; i++) {
+                String user = "sub-" + nas + "-" + i;
+                String address = "100.64.42." + (i + 1);
+                all.add(pool.submit(() -> send(rlmRest(packet("Start", user, "S" + user, nas, T, "Framed-IP-Address",
+                        address)))));
+            }
+            for (java.util.concurrent.Future<?> f : all) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(interval("sub-" + nas + "-late")[0].toInstant()).isEqualTo(day);
+        for (int i = 0; i < 15; i++) {
+            assertThat(interval("sub-" + nas + "-" + i)[0].toInstant()).isEqualTo(T);
+        }
+    }
+
     @Test
     void aStopWithoutStartDatesTheSessionBackByItsSessionTimeAndWithoutTimestampUsesTheDelay() {
         String user = "sub-" + UUID.randomUUID();
