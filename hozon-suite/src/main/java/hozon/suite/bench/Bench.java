@@ -50,4 +50,37 @@ final class Bench {
             }
         }
     }
+
+    /**
+     * A service JVM's garbage-collection pauses so far, from its /q/metrics (Micrometer's JVM
+     * binder): two snapshots around a measurement say how much of its tail GC may explain.
+     */
+    record JvmActivity(double pauses, double pauseSeconds, double maxPauseSeconds) {
+
+        private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile(
+                "^(jvm_gc_pause_seconds_count|jvm_gc_pause_seconds_sum|jvm_gc_pause_seconds_max)"
+                        + "(\\{[^}]*\\})? ([0-9.eE+-]+)$", java.util.regex.Pattern.MULTILINE);
+
+        static JvmActivity of(java.net.http.HttpClient http, String serviceUrl) throws Exception {
+            String text = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(serviceUrl + "/q/metrics"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            double[] v = new double[3];
+            java.util.regex.Matcher m = LINE.matcher(text);
+            while (m.find()) {
+                double x = Double.parseDouble(m.group(3));
+                switch (m.group(1)) {
+                    case "jvm_gc_pause_seconds_count" -> v[0] += x;
+                    case "jvm_gc_pause_seconds_sum" -> v[1] += x;
+                    default -> v[2] = Math.max(v[2], x);
+                }
+            }
+            return new JvmActivity(v[0], v[1], v[2]);
+        }
+
+        /** What happened between {@code before} and this snapshot (the max is the recent window's). */
+        String since(JvmActivity before) {
+            return String.format("%.0f GC pauses, %.1f ms in all (longest recent %.1f ms)", pauses - before.pauses,
+                    (pauseSeconds - before.pauseSeconds) * 1000, maxPauseSeconds * 1000);
+        }
+    }
 }

@@ -104,6 +104,8 @@ public final class LookupBenchmark {
             System.out.printf("warm-up: %d rounds of 1 000 look-ups, p99 per round (ms):%s%n", round, rounds);
 
             long[] service = new long[queries.size()];
+            Bench.JvmActivity jvmBefore = Bench.JvmActivity.of(http, suite.url(ServiceName.INGEST));
+            long[] ownGcBefore = ownGc();
             for (int i = 0; i < queries.size(); i++) {
                 long s = System.nanoTime();
                 String body = lookup(http, suite, legal, caseId, queries.get(i));
@@ -112,6 +114,12 @@ public final class LookupBenchmark {
                     throw new IllegalStateException("look-up did not find exactly one subscriber: " + body);
                 }
             }
+            // Part 4: what the service's JVM did meanwhile, and how many look-ups were slow.
+            long[] ownGcAfter = ownGc();
+            System.out.printf("during the measured look-ups: ingest-service's JVM %s; this benchmark's JVM %d collections,"
+                    + " %d ms; look-ups over 3 ms: %d of %d%n", Bench.JvmActivity.of(http, suite.url(ServiceName.INGEST))
+                    .since(jvmBefore), ownGcAfter[0] - ownGcBefore[0], ownGcAfter[1] - ownGcBefore[1],
+                    Arrays.stream(service).filter(n -> n > 3_000_000).count(), service.length);
             // The same statement directly: built by the service's own code (from its jar), on a
             // connection set up like the service's look-up pool, without HTTP, token, case check,
             // JSON and audit.
@@ -182,6 +190,17 @@ public final class LookupBenchmark {
                 Thread.sleep(hold * 1000);
             }
         }
+    }
+
+    /** This JVM's own collections and their milliseconds so far (the client's pauses add to what it measures). */
+    private static long[] ownGc() {
+        long[] r = new long[2];
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans()) {
+            r[0] += Math.max(0, gc.getCollectionCount());
+            r[1] += Math.max(0, gc.getCollectionTime());
+        }
+        return r;
     }
 
     /** The service's own builder of the look-up statement, loaded from its jar. */

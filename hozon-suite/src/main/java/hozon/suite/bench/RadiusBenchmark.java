@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * acknowledged, p50/p99 acknowledgement latency, and what each store holds afterwards: sessions
  * stored versus sent (duplicates stored must be 0) and sessions left open (must be 0).
  *
- * <p>{@code bench/radius-benchmark.sh [sessions (default 3000)] [window (default 32)] [resend % (default 5)]}
+ * <p>{@code bench/radius-benchmark.sh [sessions (default 3000)] [window (default 32)] [resend % (default 5)]};
+ * {@code -Dhozon.bench.radius-runs} measured runs of each (default 3, medians compared).
  */
 public final class RadiusBenchmark {
 
@@ -94,21 +95,35 @@ public final class RadiusBenchmark {
                 // Warm-up (not counted): JIT, connection pools, FreeRADIUS's threads.
                 warmUp("rlm_rest → hozon", restPort, "warm-rest-" + run, warmup, window);
                 warmUp("rlm_sql → radacct", sqlPort, "warm-sql-" + run, warmup, window);
-                Result rest = send(restPort, "rest-" + run, sessions, window, resendPercent);
-                Result sql = send(sqlPort, "sql-" + run, sessions, window, resendPercent);
-                long restRows = Bench.count(db, "select count(*) from ingest.ap_session where nas_id = ?", "rest-" + run);
-                long restOpen = Bench.count(db, "select count(*) from ingest.ap_session where nas_id = ? and ended_at is null",
-                        "rest-" + run);
-                long sqlRows;
-                long sqlOpen;
-                try (Connection r = DriverManager.getConnection(radiusUrl, suite.user(), suite.password())) {
-                    sqlRows = Bench.count(r, "select count(*) from radacct where acctsessionid like ?", "sql-" + run + "-%");
-                    sqlOpen = Bench.count(r, "select count(*) from radacct where acctsessionid like ? and acctstoptime is null",
-                            "sql-" + run + "-%");
+                // Measured runs alternate (hozon, rlm_sql, hozon, …) so that both meet the machine's
+                // drifts alike; one run's rate varies by ±15 % here, so the medians are compared.
+                int runs = Integer.getInteger("hozon.bench.radius-runs", 3);
+                List<Double> restRates = new java.util.ArrayList<>();
+                List<Double> sqlRates = new java.util.ArrayList<>();
+                for (int k = 0; k < runs; k++) {
+                    String restNas = "rest-" + run + "-" + k;
+                    String sqlNas = "sql-" + run + "-" + k;
+                    Result rest = send(restPort, restNas, sessions, window, resendPercent);
+                    Result sql = send(sqlPort, sqlNas, sessions, window, resendPercent);
+                    long restRows = Bench.count(db, "select count(*) from ingest.ap_session where nas_id = ?", restNas);
+                    long restOpen = Bench.count(db, "select count(*) from ingest.ap_session where nas_id = ? and ended_at"
+                            + " is null", restNas);
+                    long sqlRows;
+                    long sqlOpen;
+                    try (Connection r = DriverManager.getConnection(radiusUrl, suite.user(), suite.password())) {
+                        sqlRows = Bench.count(r, "select count(*) from radacct where acctsessionid like ?", sqlNas + "-%");
+                        sqlOpen = Bench.count(r, "select count(*) from radacct where acctsessionid like ? and acctstoptime"
+                                + " is null", sqlNas + "-%");
+                    }
+                    print("rlm_rest → hozon", rest, restRows, restOpen, sessions);
+                    print("rlm_sql → radacct", sql, sqlRows, sqlOpen, sessions);
+                    restRates.add(rest.rate());
+                    sqlRates.add(sql.rate());
                 }
-                print("rlm_rest → hozon", rest, restRows, restOpen, sessions);
-                print("rlm_sql → radacct", sql, sqlRows, sqlOpen, sessions);
-                System.out.printf("ratio hozon / rlm_sql: %.2f (packets/s)%n", rest.rate() / sql.rate());
+                double restMedian = median(restRates);
+                double sqlMedian = median(sqlRates);
+                System.out.printf("median of %d runs: hozon %.0f packets/s, rlm_sql %.0f packets/s; ratio hozon / rlm_sql:"
+                        + " %.2f%n", runs, restMedian, sqlMedian, restMedian / sqlMedian);
             } finally {
                 radius.destroy();
                 radius.waitFor(10, TimeUnit.SECONDS);
@@ -118,17 +133,19 @@ public final class RadiusBenchmark {
 
     /**
      * Rounds of {@code sessions} until the rate has not risen by more than 3 % over the best round for
-     * two rounds in a row: at least {@code hozon.bench.radius-warm-up-rounds} (default 3), at most
-     * four times that many (the run says so if the rate had not settled).
+     * three rounds in a row: at least {@code hozon.bench.radius-warm-up-rounds} (default 10: with
+     * 3 000 sessions, 90 000 packets — the rate of one round varies by ±15 % here, so fewer rounds
+     * stopped on noise before the JIT was done), at most three times that many (the run says so if
+     * the rate had not settled).
      */
     private static void warmUp(String name, int port, String nas, int sessions, int window) throws Exception {
-        int minRounds = Integer.getInteger("hozon.bench.radius-warm-up-rounds", 3);
-        int maxRounds = 4 * minRounds;
+        int minRounds = Integer.getInteger("hozon.bench.radius-warm-up-rounds", 10);
+        int maxRounds = 3 * minRounds;
         double best = 0;
         int flat = 0;
         int round = 0;
         StringBuilder rates = new StringBuilder();
-        while (round < minRounds || (flat < 2 && round < maxRounds)) {
+        while (round < minRounds || (flat < 3 && round < maxRounds)) {
             double rate = send(port, nas + "-" + round, sessions, window, 0).rate();
             rates.append(String.format(" %.0f", rate));
             flat = rate > best * 1.03 ? 0 : flat + 1;
@@ -136,7 +153,13 @@ public final class RadiusBenchmark {
             round++;
         }
         System.out.printf("warm-up %-18s %d rounds of %d sessions, packets/s per round:%s%s%n", name, round, sessions,
-                rates, flat < 2 ? " (not settled: raise hozon.bench.radius-warm-up-rounds)" : "");
+                rates, flat < 3 ? " (not settled: raise hozon.bench.radius-warm-up-rounds)" : "");
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     record Result(int packets, int resent, int retransmits, int unanswered, double seconds, long[] nanos) {

@@ -188,15 +188,20 @@ public class RadiusSessions {
                 }
             }
             List<Outcome> outcomes = new ArrayList<>(packets.size());
+            List<Instant> stored = new ArrayList<>();
             for (Received r : packets) {
-                outcomes.add(r.packet().status().isNasWide() ? nasRestarted(c, r.packet()) : session(c, r.packet(), r.at()));
+                outcomes.add(r.packet().status().isNasWide() ? nasRestarted(c, r.packet())
+                        : session(c, r.packet(), r.at(), stored));
             }
+            // the hourly stored volumes once for the whole group, in its transaction
+            LogStore.countStored(c, RecordKind.AP_SESSION, stored);
             return outcomes;
         }
     }
 
     /** One packet of one session, its session locked by the caller. */
-    private Outcome session(Connection c, AccountingPacket p, Instant receivedAt) throws SQLException {
+    private Outcome session(Connection c, AccountingPacket p, Instant receivedAt, List<Instant> stored)
+            throws SQLException {
         // The session's state in one statement: whether it exists, whether it is closed, and which
         // of the packet's addresses it already has.
         boolean any = false;
@@ -252,13 +257,17 @@ public class RadiusSessions {
             }
             String category = RecordKind.AP_SESSION.category();
             String record = LogStore.sessionRecord(p.nasId(), p.sessionId(), start);
-            opened += LogStore.insertRadiusSession(c, a, start, p.nasId(), p.sessionId(),
+            int inserted = LogStore.insertRadiusSession(c, a, start, p.nasId(), p.sessionId(),
                     codec.encrypt(IdentityCodec.IdentityField.SUBSCRIBER, category, start, record, p.userName()),
                     codec.blindIndex(IdentityCodec.IdentityField.SUBSCRIBER, category, start, p.userName()),
                     codec.encrypt(IdentityCodec.IdentityField.CALLING_STATION, category, start, record,
                             p.callingStationId()), p.multiSessionId(),
                     codec.encrypt(IdentityCodec.IdentityField.MOBILE_USER, category, start, record, p.mobileUserId()),
                     codec.encrypt(IdentityCodec.IdentityField.SIM, category, start, record, p.simId()), receivedAt);
+            if (inserted > 0) {
+                stored.add(start);
+            }
+            opened += inserted;
         }
         int ended = 0;
         if (p.status() == AccountingPacket.Status.STOP) {

@@ -220,7 +220,9 @@ public class LogStore {
 
     /**
      * One address of a RADIUS session, opened (no end yet), on the caller's connection and
-     * transaction; stored volumes counted alike.
+     * transaction. The stored volumes are the caller's to count, once per transaction, with
+     * {@link #countStored} (a group commit would otherwise update the same counter row once per
+     * packet).
      *
      * @return 1 if stored, 0 if that row already existed
      */
@@ -228,11 +230,11 @@ public class LogStore {
             String subscriber, String subscriberIndex, String callingStationId, String multiSessionId,
             String mobileUserId, String simId, Instant receivedAt) throws SQLException {
         noteRouteWidths(c, new String[] {address});
-        try (PreparedStatement st = c.prepareStatement(Volumes.trackingStatement("insert into ap_session (assigned_ip,"
+        try (PreparedStatement st = c.prepareStatement("insert into ap_session (assigned_ip,"
                 + " started_at, nas_id, session_id, subscriber_id, calling_station_id, multi_session_id, mobile_user_id,"
                 + " sim_id, subscriber_bidx, received_at, route_key) values (?::inet, ?, ?, ?, ?, ?, ?, ?, ?,"
                 + " decode(?, 'hex'), ?, route_key(?::inet))"
-                + " on conflict do nothing returning started_at", "started_at", 1))) {
+                + " on conflict do nothing returning started_at")) {
             st.setString(1, address);
             st.setObject(2, start.atOffset(java.time.ZoneOffset.UTC));
             st.setString(3, nas);
@@ -245,11 +247,15 @@ public class LogStore {
             st.setString(10, subscriberIndex);
             st.setObject(11, receivedAt.atOffset(java.time.ZoneOffset.UTC));
             st.setString(12, address);
-            st.setString(13, RecordKind.AP_SESSION.category());
             try (var rs = st.executeQuery()) {
-                return (int) Volumes.total(Volumes.read(rs));
+                return rs.next() ? 1 : 0;
             }
         }
+    }
+
+    /** Adds rows of {@code kind} stored in the caller's transaction, by their times, to the hourly stored volumes. */
+    public static void countStored(Connection c, RecordKind kind, List<Instant> times) throws SQLException {
+        Volumes.addStored(c, kind.category(), times);
     }
 
     /**

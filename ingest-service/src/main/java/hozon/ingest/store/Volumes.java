@@ -56,6 +56,21 @@ final class Volumes {
                 + " records = stored_volume.records + excluded.records) select hour, n from per_hour";
     }
 
+    /** What {@link #trackingStatement} adds, for rows the caller inserted and counted itself: one statement. */
+    static void addStored(Connection c, String category, List<java.time.Instant> times) throws SQLException {
+        if (times.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement up = c.prepareStatement("insert into stored_volume (category, hour, shard, records)"
+                + " select ?, date_trunc('hour', t), (pg_backend_pid() % " + SHARDS + ")::smallint, count(*)"
+                + " from unnest(?::timestamptz[]) t group by 2 on conflict (category, hour, shard) do update set"
+                + " records = stored_volume.records + excluded.records")) {
+            up.setString(1, category);
+            up.setArray(2, c.createArrayOf("text", times.stream().map(java.time.Instant::toString).toArray()));
+            up.executeUpdate();
+        }
+    }
+
     static List<Hour> read(ResultSet rs) throws SQLException {
         List<Hour> out = new ArrayList<>();
         while (rs.next()) {

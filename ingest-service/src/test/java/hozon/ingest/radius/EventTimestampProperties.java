@@ -31,5 +31,10 @@ class EventTimestampProperties {
         assertThatThrownBy(() -> EventTimestamp.parse("Mar  5 2025 10:00:00 CST"))
                 .hasMessageContaining("ambiguous");
         assertThatThrownBy(() -> EventTimestamp.parse("Feb 30 2025 10:00:00 UTC")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventTimestamp.parse("Feb 29 2025 10:00:00 UTC")).hasMessageContaining("not a valid date");
+        assertThat(EventTimestamp.parse("Feb 29 2024 23:59:59 UTC")).isEqualTo(Instant.parse("2024-02-29T23:59:59Z"));
+        assertThatThrownBy(() -> EventTimestamp.parse("Mai  5 2025 10:00:00 UTC")).hasMessageContaining("not a valid date");
+        assertThatThrownBy(() -> EventTimestamp.parse("Mar  5 2025 24:00:00 UTC")).hasMessageContaining("not a valid date");
+        assertThatThrownBy(() -> EventTimestamp.parse("Mar  5 2025 10:60:00 UTC")).hasMessageContaining("not a valid date");
     }
 }

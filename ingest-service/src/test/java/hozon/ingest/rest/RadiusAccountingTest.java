@@ -138,6 +138,7 @@ class RadiusAccountingTest {
     void concurrentSessionsWithRacingRetransmitsEachFormOneIntervalAndAreStoredWhenAnswered() throws Exception {
         String nas = "bras-" + UUID.randomUUID();
         int sessionsAtOnce = 24;
+        long volumeBefore = storedVolumeAt(T);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2 * sessionsAtOnce);
         try {
             java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
@@ -178,6 +179,13 @@ class RadiusAccountingTest {
                 .isEqualTo(sessionsAtOnce);
         assertThat(DbProbe.count(ds, "select count(*) from ingest.radius_session_state where nas_id = ? and closed_at"
                 + " is null", nas)).isZero();
+        // the hourly stored volumes (R9's statistics) count each session once, retransmits not at all
+        assertThat(storedVolumeAt(T) - volumeBefore).isEqualTo(sessionsAtOnce);
+    }
+
+    private long storedVolumeAt(Instant t) {
+        return DbProbe.count(ds, "select coalesce(sum(records), 0) from ingest.stored_volume where category ="
+                + " 'ap.connection-auth' and hour = date_trunc('hour', ?::timestamptz)", t.toString());
     }
 
     /**
