@@ -132,11 +132,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (clientClosed(e)) {
+            // Not our failure and nobody to answer: the sender hung up while its body was being read
+            // (nothing of it was stored). An ERROR per such request would drown real incidents.
+            LOG.debugf("the client closed the connection before its request was read: %s", e);
+            return toResponse(new Problem("client-closed", "Connection closed", 400,
+                    "The connection was closed before the request was read; nothing was stored"));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, incident %s", incident);
         return toResponse(new Problem("internal", "Internal error", 500,
                 "The request could not be completed; quote incident " + incident + " to the operator")
                 .with("incident", incident));
+    }
+
+    /** Whether {@code e} is, or was caused by, the client closing its connection mid-request. */
+    static boolean clientClosed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
