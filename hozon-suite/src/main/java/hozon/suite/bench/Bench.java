@@ -83,4 +83,34 @@ final class Bench {
                     (pauseSeconds - before.pauseSeconds) * 1000, maxPauseSeconds * 1000);
         }
     }
+
+    /**
+     * From ingest-service's own look-up timer (request filter to response filter: case decision,
+     * statement, audit commit, JSON — not the HTTP connection, event loop or client): how many AP
+     * look-ups so far, and how many took longer than the histogram's first bucket at or above
+     * {@code seconds}, which it returns as the bound it used.
+     */
+    record ServiceTimer(double count, double over, double bound) {
+
+        private static final java.util.regex.Pattern BUCKET = java.util.regex.Pattern.compile(
+                "^hozon_lookup_duration_seconds_bucket\\{[^}]*kind=\"AP_ADDRESS\"[^}]*le=\"([^\"]+)\"[^}]*\\} ([0-9.eE+-]+)$",
+                java.util.regex.Pattern.MULTILINE);
+
+        static ServiceTimer of(java.net.http.HttpClient http, String serviceUrl, double seconds) throws Exception {
+            String text = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(serviceUrl + "/q/metrics"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+            java.util.regex.Matcher m = BUCKET.matcher(text);
+            while (m.find()) {
+                buckets.put(m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1)),
+                        Double.parseDouble(m.group(2)));
+            }
+            if (buckets.isEmpty()) {
+                return new ServiceTimer(0, 0, seconds);
+            }
+            double total = buckets.lastEntry().getValue();
+            java.util.Map.Entry<Double, Double> at = buckets.ceilingEntry(seconds);
+            return new ServiceTimer(total, total - at.getValue(), at.getKey());
+        }
+    }
 }

@@ -46,8 +46,7 @@ public final class LookupBenchmark {
         Path root = Path.of(System.getProperty("hozon.root", ".")).toAbsolutePath().normalize();
         Suite.Options options = new Suite.Options(root, Files.createTempDirectory("hozon-bench"), null, null, null, 0,
                 false, Boolean.parseBoolean(System.getProperty("hozon.bench.durable", "true")), Map.of(),
-                Map.of("HOZON_PURGE_INTERVAL", "off", "HOZON_SECURITY_RATE_LIMIT_PER_SECOND", "100000",
-                        "HOZON_SECURITY_RATE_LIMIT_BURST", "100000"), List.of(System.getProperty("hozon.bench.service-jvm", "-Xmx1g").split(" ")), Duration.ofSeconds(180));
+                serviceEnv(), List.of(System.getProperty("hozon.bench.service-jvm", "-Xmx1g").split(" ")), Duration.ofSeconds(180));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (Suite suite = Suite.start(options);
                 Connection db = DriverManager.getConnection(suite.jdbcUrl(), suite.user(), suite.password())) {
@@ -66,6 +65,9 @@ public final class LookupBenchmark {
                     + " each in %.0f s%n", rows, rows, rows / 20, days, (System.nanoTime() - t0) / 1e9);
 
             String legal = suite.token("bench-officer", Duration.ofHours(2), "legal-officer");
+            // Single look-ups on one connection read and written by this thread (see BlockingHttp);
+            // the JDK's HttpClient is measured as well, after them.
+            BlockingHttp client = new BlockingHttp(suite.url(ServiceName.INGEST));
             String caseId = post(http, suite.url(ServiceName.POLICY) + "/api/v1/cases", legal,
                     "{\"type\":\"WARRANT\",\"reference\":\"bench\",\"issuer\":\"court\",\"validTo\":\""
                             + Instant.now().plus(Duration.ofDays(1)) + "\",\"lookups\":[\"AP_ADDRESS\"],"
@@ -92,7 +94,7 @@ public final class LookupBenchmark {
                 long[] r = new long[1000];
                 for (int i = 0; i < r.length; i++) {
                     long s = System.nanoTime();
-                    lookup(http, suite, legal, caseId, queries.get((round * r.length + i) % queries.size()));
+                    lookup(client, legal, caseId, queries.get((round * r.length + i) % queries.size()));
                     r[i] = System.nanoTime() - s;
                 }
                 double p99 = Bench.pct(r, 99);
@@ -104,11 +106,16 @@ public final class LookupBenchmark {
             System.out.printf("warm-up: %d rounds of 1 000 look-ups, p99 per round (ms):%s%n", round, rounds);
 
             long[] service = new long[queries.size()];
+            long[] startedAt = new long[queries.size()];
             Bench.JvmActivity jvmBefore = Bench.JvmActivity.of(http, suite.url(ServiceName.INGEST));
             long[] ownGcBefore = ownGc();
+            Bench.ServiceTimer inServiceBefore = Bench.ServiceTimer.of(http, suite.url(ServiceName.INGEST), 0.003);
+            Thread.sleep(1000); // the metrics scrapes' own work (rendering, garbage) is not the look-ups'
+            long measureStart = System.nanoTime();
             for (int i = 0; i < queries.size(); i++) {
                 long s = System.nanoTime();
-                String body = lookup(http, suite, legal, caseId, queries.get(i));
+                startedAt[i] = s - measureStart;
+                String body = lookup(client, legal, caseId, queries.get(i));
                 service[i] = System.nanoTime() - s;
                 if (!body.contains("\"matchedBy\":\"PORT_BLOCK\"") || body.contains("\"ambiguous\":true")) {
                     throw new IllegalStateException("look-up did not find exactly one subscriber: " + body);
@@ -120,6 +127,11 @@ public final class LookupBenchmark {
                     + " %d ms; look-ups over 3 ms: %d of %d%n", Bench.JvmActivity.of(http, suite.url(ServiceName.INGEST))
                     .since(jvmBefore), ownGcAfter[0] - ownGcBefore[0], ownGcAfter[1] - ownGcBefore[1],
                     Arrays.stream(service).filter(n -> n > 3_000_000).count(), service.length);
+            System.out.println(slowInTime(service, startedAt));
+            Bench.ServiceTimer inService = Bench.ServiceTimer.of(http, suite.url(ServiceName.INGEST), 0.003);
+            System.out.printf("inside ingest-service (its look-up timer, request filter to response filter): %.0f of"
+                    + " %.0f over %.2f ms%n", inService.over() - inServiceBefore.over(),
+                    inService.count() - inServiceBefore.count(), inService.bound() * 1000);
             // The same statement directly: built by the service's own code (from its jar), on a
             // connection set up like the service's look-up pool, without HTTP, token, case check,
             // JSON and audit.
@@ -159,6 +171,16 @@ public final class LookupBenchmark {
                     + " (p90 %.2f, p99.9 %.2f, max %.2f); direct SQL p50 %.2f ms p99 %.2f ms%n", queries.size(), rows, rows,
                     Bench.pct(service, 50), Bench.pct(service, 99), Bench.pct(service, 90), Bench.pct(service, 99.9), Bench.pct(service, 100),
                     Bench.pct(direct, 50), Bench.pct(direct, 99));
+            long[] jdk = new long[queries.size()];
+            for (int i = 0; i < queries.size(); i++) {
+                long s = System.nanoTime();
+                post(http, suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap", legal, lookupBody(caseId, queries.get(i)));
+                jdk[i] = System.nanoTime() - s;
+            }
+            System.out.printf("the same look-ups through the JDK's HttpClient (its selector thread between caller and"
+                    + " socket): p50 %.2f ms p99 %.2f ms (p99.9 %.2f)%n", Bench.pct(jdk, 50), Bench.pct(jdk, 99),
+                    Bench.pct(jdk, 99.9));
+            client.close();
             // Bulk look-ups (a disclosure order's list): the same tuples, 1 000 per request, each
             // answered, authorised and audited as a single look-up is.
             int perRequest = Integer.getInteger("hozon.bench.bulk-tuples", 1000);
@@ -190,6 +212,45 @@ public final class LookupBenchmark {
                 Thread.sleep(hold * 1000);
             }
         }
+    }
+
+    /**
+     * The services' environment. {@code -Dhozon.bench.quiet=true} also turns their periodic jobs off
+     * (purge-service's compliance gauges — which count the records past retention through
+     * ingest-service and verify the whole ledger —, policy-service's and ingest-service's gauges),
+     * to measure how much of the look-up tail those jobs make when they
+     * share the benchmark's two cores.
+     */
+    private static Map<String, String> serviceEnv() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("HOZON_PURGE_INTERVAL", "off",
+                "HOZON_SECURITY_RATE_LIMIT_PER_SECOND", "100000", "HOZON_SECURITY_RATE_LIMIT_BURST", "100000"));
+        if (Boolean.getBoolean("hozon.bench.quiet")) {
+            env.putAll(Map.of("HOZON_PURGE_METRICS_INTERVAL", "off", "HOZON_POLICY_METRICS_INTERVAL", "off",
+                    "HOZON_INGEST_METRICS_INTERVAL", "off"));
+        }
+        return env;
+    }
+
+    /**
+     * Whether the slow look-ups (over 3 ms) come together in time — something else ran then (a
+     * periodic job, a checkpoint, a collection) — or are spread over the run (each request's own
+     * variance): how many of the run's 250 ms windows hold them, and the share of the busiest four.
+     */
+    private static String slowInTime(long[] nanos, long[] startedAt) {
+        long windowNanos = 250_000_000L;
+        java.util.Map<Long, Integer> byWindow = new java.util.TreeMap<>();
+        int slow = 0;
+        for (int i = 0; i < nanos.length; i++) {
+            if (nanos[i] > 3_000_000) {
+                slow++;
+                byWindow.merge(startedAt[i] / windowNanos, 1, Integer::sum);
+            }
+        }
+        long windows = startedAt[startedAt.length - 1] / windowNanos + 1;
+        int busiest = byWindow.values().stream().sorted(java.util.Comparator.reverseOrder()).limit(4)
+                .mapToInt(Integer::intValue).sum();
+        return String.format("slow look-ups in time: %d of the run's %d windows of 250 ms hold the %d; the busiest 4"
+                + " windows hold %d of them (per window: %s)", byWindow.size(), windows, slow, busiest, byWindow);
     }
 
     /** This JVM's own collections and their milliseconds so far (the client's pauses add to what it measures). */
@@ -299,9 +360,13 @@ public final class LookupBenchmark {
         return records.size();
     }
 
-    private static String lookup(HttpClient http, Suite suite, String token, String caseId, Object[] q) throws Exception {
-        return post(http, suite.url(ServiceName.INGEST) + "/api/v1/lookups/ap", token, "{\"caseId\":\"" + caseId
-                + "\",\"ip\":\"" + q[0] + "\",\"port\":" + q[1] + ",\"instant\":\"" + q[2] + "\"}");
+    private static String lookup(BlockingHttp client, String token, String caseId, Object[] q) throws Exception {
+        return client.post("/api/v1/lookups/ap", token, lookupBody(caseId, q));
+    }
+
+    private static String lookupBody(String caseId, Object[] q) {
+        return "{\"caseId\":\"" + caseId + "\",\"ip\":\"" + q[0] + "\",\"port\":" + q[1] + ",\"instant\":\"" + q[2]
+                + "\"}";
     }
 
     private static String post(HttpClient http, String url, String token, String body) throws Exception {
