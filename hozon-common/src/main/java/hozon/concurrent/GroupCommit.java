@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -40,28 +41,36 @@ public final class GroupCommit<T, R> {
     private final int writers;
     private final int maxBatch;
     private final Writer<T, R> writer;
-    private final LinkedBlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Pending<T, R>> queue;
     private volatile boolean started;
 
     /**
      * @param name the writer threads' name (numbered when more than one)
      * @param writers how many batches may be written at once (one keeps batches in queue order)
      * @param maxBatch the most items one batch takes
+     * @param maxQueued the most items waiting for a writer; one more is refused
      */
-    public GroupCommit(String name, int writers, int maxBatch, Writer<T, R> writer) {
-        if (writers < 1 || maxBatch < 1) {
-            throw new IllegalArgumentException("writers and maxBatch must be at least 1");
+    public GroupCommit(String name, int writers, int maxBatch, int maxQueued, Writer<T, R> writer) {
+        if (writers < 1 || maxBatch < 1 || maxQueued < 1) {
+            throw new IllegalArgumentException("writers, maxBatch and maxQueued must be at least 1");
         }
         this.name = name;
         this.writers = writers;
         this.maxBatch = maxBatch;
         this.writer = writer;
+        this.queue = new LinkedBlockingQueue<>(maxQueued);
     }
 
-    /** Queues an item for the next batch; the future completes when it is written (or has failed). */
+    /**
+     * Queues an item for the next batch; the future completes when it is written (or has failed).
+     *
+     * @throws RejectedExecutionException when {@code maxQueued} items already wait: nothing was queued
+     */
     public CompletableFuture<R> submit(T item) {
         Pending<T, R> p = new Pending<>(item, new CompletableFuture<>());
-        queue.add(p);
+        if (!queue.offer(p)) {
+            throw new RejectedExecutionException(name + ": " + queue.size() + " items already wait");
+        }
         start();
         return p.done();
     }
@@ -120,11 +129,6 @@ public final class GroupCommit<T, R> {
         }
     }
 
-    /** How many items wait for a writer. */
-    public int queued() {
-        return queue.size();
-    }
-
     /** Waits, at most {@code timeout}, until what is queued now has been written (at shutdown). */
     public void flush(Duration timeout) {
         CompletableFuture<?>[] queued = queue.stream().map(Pending::done).toArray(CompletableFuture[]::new);
@@ -137,7 +141,8 @@ public final class GroupCommit<T, R> {
             Thread.currentThread().interrupt();
             LOG.warnf("%s: interrupted at shutdown with %d items queued", name, queue.size());
         } catch (ExecutionException e) {
-            LOG.warnf("%s: a batch written at shutdown failed: %s", name, e.getCause());
+            // the cause's kind only: a store's message may quote what was written
+            LOG.warnf("%s: a batch written at shutdown failed (%s)", name, e.getCause().getClass().getSimpleName());
         } catch (TimeoutException e) {
             LOG.warnf("%s: %d items may not have been written at shutdown", name, queue.size());
         }

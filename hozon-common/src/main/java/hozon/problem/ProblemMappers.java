@@ -148,7 +148,8 @@ public class ProblemMappers {
 
     /** Whether {@code e} is, or was caused by, the client closing its connection mid-request. */
     static boolean clientClosed(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 16; t = t.getCause()) { // bounded: causes may form a loop
             if (t instanceof io.vertx.core.http.HttpClosedException) {
                 return true;
             }

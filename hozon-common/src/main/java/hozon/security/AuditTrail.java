@@ -68,7 +68,8 @@ public class AuditTrail {
 
     static final int MAX_BATCH = 256;
     // One writer: batches are appended in the order they were queued.
-    private final GroupCommit<Entry, Void> writes = new GroupCommit<>("security-audit-writer", 1, MAX_BATCH, this::write);
+    private final GroupCommit<Entry, Void> writes = new GroupCommit<>("security-audit-writer", 1, MAX_BATCH,
+            Integer.MAX_VALUE, this::write);
 
     private void write(List<GroupCommit.Pending<Entry, Void>> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {

@@ -25,7 +25,7 @@ class GroupCommitTest {
         CountDownLatch firstBatchStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit<Integer, String> commit = new GroupCommit<>("test-writer", 1, 64, batch -> {
+        GroupCommit<Integer, String> commit = new GroupCommit<>("test-writer", 1, 64, 1000, batch -> {
             batches.add(batch.stream().map(GroupCommit.Pending::item).toList());
             firstBatchStarted.countDown();
             release.await();
@@ -51,7 +51,7 @@ class GroupCommitTest {
     void aBatchIsNeverLargerThanItsLimit() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>("test-writer", 1, 8, batch -> {
+        GroupCommit<Integer, Integer> commit = new GroupCommit<>("test-writer", 1, 8, 1000, batch -> {
             release.await();
             sizes.add(batch.size());
             batch.forEach(p -> p.done().complete(p.item()));
@@ -71,7 +71,7 @@ class GroupCommitTest {
     /** A failed write fails every item of its batch with the writer's own exception; the next batch is written. */
     @Example
     void aFailedBatchFailsEachOfItsCallersWithTheCauseAndLaterBatchesAreWritten() throws Exception {
-        GroupCommit<String, String> commit = new GroupCommit<>("test-writer", 1, 16, batch -> {
+        GroupCommit<String, String> commit = new GroupCommit<>("test-writer", 1, 16, 1000, batch -> {
             if (batch.stream().anyMatch(p -> p.item().equals("bad"))) {
                 throw new SQLException("refused by the store", "23514");
             }
@@ -88,17 +88,38 @@ class GroupCommitTest {
 
     @Example
     void anItemTheWriterLeavesUnansweredFailsInsteadOfWaitingForever() throws Exception {
-        GroupCommit<String, String> commit = new GroupCommit<>("test-writer", 2, 16, batch -> batch.stream()
+        GroupCommit<String, String> commit = new GroupCommit<>("test-writer", 2, 16, 1000, batch -> batch.stream()
                 .filter(p -> !p.item().equals("forgotten")).forEach(p -> p.done().complete(p.item())));
         assertThatThrownBy(() -> commit.await("forgotten", Duration.ofSeconds(10))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("unanswered");
         assertThat(commit.await("answered", Duration.ofSeconds(10))).isEqualTo("answered");
     }
 
+    /** A full queue refuses at once (the caller answers 503) rather than growing without bound. */
+    @Example
+    void aFullQueueRefusesTheNextItemAndNothingOfItIsQueued() throws Exception {
+        CountDownLatch firstBatchStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<Integer, Integer> commit = new GroupCommit<>("test-writer", 1, 64, 2, batch -> {
+            firstBatchStarted.countDown();
+            release.await();
+            batch.forEach(p -> p.done().complete(p.item()));
+        });
+        CompletableFuture<Integer> taken = commit.submit(0);
+        assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Integer> one = commit.submit(1);
+        CompletableFuture<Integer> two = commit.submit(2);
+        assertThatThrownBy(() -> commit.submit(3)).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        release.countDown();
+        assertThat(List.of(taken.get(10, TimeUnit.SECONDS), one.get(10, TimeUnit.SECONDS), two.get(10, TimeUnit.SECONDS)))
+                .containsExactly(0, 1, 2);
+        assertThat(commit.await(4, Duration.ofSeconds(10))).isEqualTo(4);
+    }
+
     @Example
     void aCallerStopsWaitingAfterItsTimeout() {
         CountDownLatch never = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>("test-writer", 1, 16, batch -> never.await());
+        GroupCommit<String, String> commit = new GroupCommit<>("test-writer", 1, 16, 1000, batch -> never.await());
         assertThatThrownBy(() -> commit.await("slow", Duration.ofMillis(200)))
                 .isInstanceOf(java.util.concurrent.TimeoutException.class);
         never.countDown();

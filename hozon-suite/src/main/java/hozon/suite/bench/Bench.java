@@ -51,6 +51,13 @@ final class Bench {
         }
     }
 
+    /** A service's Prometheus metrics as text (its /q/metrics). */
+    static String metrics(java.net.http.HttpClient http, String serviceUrl) throws java.io.IOException,
+            InterruptedException {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(serviceUrl + "/q/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /**
      * A service JVM's garbage-collection pauses so far, from its /q/metrics (Micrometer's JVM
      * binder): two snapshots around a measurement say how much of its tail GC may explain.
@@ -62,8 +69,7 @@ final class Bench {
                         + "(\\{[^}]*\\})? ([0-9.eE+-]+)$", java.util.regex.Pattern.MULTILINE);
 
         static JvmActivity of(java.net.http.HttpClient http, String serviceUrl) throws Exception {
-            String text = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(serviceUrl + "/q/metrics"))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String text = metrics(http, serviceUrl);
             double[] v = new double[3];
             java.util.regex.Matcher m = LINE.matcher(text);
             while (m.find()) {
@@ -97,8 +103,7 @@ final class Bench {
                 java.util.regex.Pattern.MULTILINE);
 
         static ServiceTimer of(java.net.http.HttpClient http, String serviceUrl, double seconds) throws Exception {
-            String text = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(serviceUrl + "/q/metrics"))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String text = metrics(http, serviceUrl);
             java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
             java.util.regex.Matcher m = BUCKET.matcher(text);
             while (m.find()) {

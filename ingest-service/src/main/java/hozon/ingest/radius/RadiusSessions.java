@@ -44,8 +44,6 @@ import org.jboss.logging.Logger;
 public class RadiusSessions {
 
     private static final Logger LOG = Logger.getLogger(RadiusSessions.class);
-    /** PostgreSQL: "no partition of relation … found for row" (the day was dropped meanwhile). */
-    private static final String NO_PARTITION = "23514";
 
     /** What a closing state update returns: the log row's key and the end. */
     private static final String RETURNING_CLOSED = " returning host(assigned_ip) || '/' || masklen(assigned_ip),"
@@ -60,6 +58,9 @@ public class RadiusSessions {
 
     @Inject
     PartitionManager partitions;
+
+    @Inject
+    hozon.ingest.feed.WriteGate gate;
 
     @Inject
     IdentityCodec codec;
@@ -84,7 +85,7 @@ public class RadiusSessions {
     void init() {
         // this: ArC's intercepted subclass, so recordAll runs in its @Transactional.
         writes = new GroupCommit<>("radius-writer", config.sessions().writers(), config.sessions().maxBatch(),
-                this::write);
+                config.sessions().maxQueued(), this::write);
     }
 
     /** Packets still queued at shutdown are written before the service stops (their requests wait for them). */
@@ -92,37 +93,27 @@ public class RadiusSessions {
         writes.flush(config.sessions().commitTimeout());
     }
 
-    /** Packets waiting for a group commit. */
-    public int queued() {
-        return writes.queued();
-    }
-
     /**
-     * Stores one packet and returns after its commit. Its days' partitions are made first; the
-     * packet then joins the next group commit (issue #19): concurrent packets share one transaction
-     * and one commit, each still applied in arrival order with its own outcome.
+     * Stores one packet and returns after its commit. Its days' partitions are made first (and
+     * again if a purge dropped one meanwhile); the packet then joins the next group commit (issue
+     * #19): concurrent packets share one transaction and one commit, each still applied in arrival
+     * order with its own outcome.
      */
     public Outcome apply(AccountingPacket p, Instant receivedAt) throws SQLException {
         Set<Partition> days = new LinkedHashSet<>();
         days.add(Partition.of(RecordKind.AP_SESSION, p.sessionStart()));
         days.add(Partition.of(RecordKind.AP_SESSION, p.eventTime()));
-        partitions.ensure(days);
-        try {
-            return commit(new Received(p, receivedAt));
-        } catch (SQLException e) {
-            if (!NO_PARTITION.equals(e.getSQLState())) {
-                throw e;
-            }
-            // A purge dropped one of these days after we believed it existed: create it again, once.
-            days.forEach(partitions::forget);
-            partitions.ensure(days);
-            return commit(new Received(p, receivedAt));
-        }
+        Received packet = new Received(p, receivedAt);
+        return partitions.withPartitions(days, () -> commit(packet));
     }
 
     private Outcome commit(Received packet) throws SQLException {
         try {
             return writes.await(packet, config.sessions().commitTimeout());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Packets wait for a commit holding no connection, so the write gate's bound is not
+            // theirs; the queue's is (hozon.ingest.sessions.max-queued), refused with the same 503.
+            throw gate.overloaded();
         } catch (SQLException | RuntimeException e) {
             throw e;
         } catch (java.util.concurrent.TimeoutException e) {

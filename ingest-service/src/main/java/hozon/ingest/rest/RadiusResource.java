@@ -3,7 +3,6 @@ package hozon.ingest.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import hozon.ingest.client.CategoryCache;
 import hozon.ingest.config.IngestConfig;
-import hozon.ingest.feed.WriteGate;
 import hozon.ingest.metrics.IngestMetrics;
 import hozon.ingest.radius.AccountingPacket;
 import hozon.ingest.radius.RadiusJson;
@@ -43,9 +42,6 @@ public class RadiusResource {
 
     @Inject
     CategoryCache categories;
-
-    @Inject
-    WriteGate gate;
 
     @Inject
     IngestConfig config;
@@ -92,11 +88,6 @@ public class RadiusResource {
         Instant received = clock.instant();
         AccountingPacket packet = RadiusJson.parse(body, received, config.maxFutureSkew());
         categories.require(RecordKind.AP_SESSION);
-        // Packets wait for a group commit holding no connection, so the write gate's connection
-        // bound does not apply; the queue has its own.
-        if (sessions.queued() >= config.sessions().maxQueued()) {
-            throw gate.overloaded();
-        }
         sessions.apply(packet, received);
         metrics.accepted(IngestMetrics.RADIUS, RecordKind.AP_SESSION.category());
         metrics.seen(IngestMetrics.RADIUS, packet.nasId());

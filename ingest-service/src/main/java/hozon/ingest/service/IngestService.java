@@ -35,8 +35,6 @@ import org.jboss.logging.Logger;
 public class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class);
-    /** PostgreSQL: "no partition of relation … found for row" (the day was dropped meanwhile). */
-    private static final String NO_PARTITION = "23514";
 
     @Inject
     RecordValidator validator;
@@ -81,7 +79,7 @@ public class IngestService {
             days.add(Partition.of(RecordKind.AP_SESSION, r.start().toInstant()));
         }
         Instant received = clock.instant();
-        Written n = withPartitions(days, () -> writeSessions(records, received));
+        Written n = partitions.withPartitions(days, () -> writeSessions(records, received));
         LOG.debugf("AP session records: %d received, %d stored, %d ended", records.size(), n.stored(), n.ended());
         Batch.Result result = Batch.Result.of(records.size(), n.stored(), n.ended());
         metrics.written(IngestMetrics.AP_SESSIONS, RecordKind.AP_SESSION.category(), n.stored() + n.ended(),
@@ -100,7 +98,7 @@ public class IngestService {
         }
         byKind.keySet().forEach(categories::require);
         Instant received = clock.instant();
-        Written n = withPartitions(days, () -> writeCpEvents(byKind, received));
+        Written n = partitions.withPartitions(days, () -> writeCpEvents(byKind, received));
         LOG.debugf("CP events: %d received, %d stored", records.size(), n.stored());
         Batch.Result result = Batch.Result.of(records.size(), n.stored(), 0);
         String category = byKind.size() == 1 ? byKind.keySet().iterator().next().category() : "cp";
@@ -117,7 +115,7 @@ public class IngestService {
             }
         }
         Instant received = clock.instant();
-        Written n = withPartitions(days, () -> writePortBlocks(records, received));
+        Written n = partitions.withPartitions(days, () -> writePortBlocks(records, received));
         LOG.debugf("port-block events: %d received, %d blocks opened, %d closed", records.size(), n.stored(), n.ended());
         Batch.Result result = Batch.Result.of(records.size(), n.stored(), n.ended());
         metrics.written(IngestMetrics.PORT_BLOCKS, RecordKind.AP_PORT_BLOCK.category(), n.stored() + n.ended(),
@@ -144,25 +142,5 @@ public class IngestService {
     @Transactional(rollbackOn = SQLException.class)
     Written writePortBlocks(List<PortBlockEventRecord> records, Instant received) throws SQLException {
         return portBlocks.apply(records, received);
-    }
-
-    private Written withPartitions(Set<Partition> days, SqlWork work) throws SQLException {
-        partitions.ensure(days);
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            if (!NO_PARTITION.equals(e.getSQLState())) {
-                throw e;
-            }
-            // A purge dropped one of these days after we believed it existed: create it again, once.
-            days.forEach(partitions::forget);
-            partitions.ensure(days);
-            return work.run();
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork {
-        Written run() throws SQLException;
     }
 }

@@ -61,6 +61,34 @@ public class PartitionManager {
         }
     }
 
+    /** PostgreSQL: "no partition of relation … found for row" (the day was dropped meanwhile). */
+    private static final String NO_PARTITION = "23514";
+
+    /** Work that writes into day partitions. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Makes sure {@code days} exist, then runs {@code work} (its own transaction: PostgreSQL aborts
+     * a transaction whose insert found no partition). If a purge dropped one of these days after
+     * this instance believed it existed, the days are made again and the work runs once more.
+     */
+    public <T> T withPartitions(Collection<Partition> days, SqlWork<T> work) throws SQLException {
+        ensure(days);
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            if (!NO_PARTITION.equals(e.getSQLState())) {
+                throw e;
+            }
+            days.forEach(this::forget);
+            ensure(days);
+            return work.run();
+        }
+    }
+
     /** Forgets what this instance believed to exist (after a drop, or an insert that found none). */
     public void forget(Partition p) {
         known.remove(p.name());

@@ -50,10 +50,20 @@ final class Volumes {
     private static String trackingStatement(String modifying, String alsoCte, String timeColumn, int sign,
             String filter) {
         return "with changed as (" + modifying + "), " + (alsoCte == null ? "" : alsoCte + ", ")
-                + "per_hour as (select date_trunc('hour', " + timeColumn + ") as hour, count(*) as n from changed where " + filter + " group by 1), tracked as (insert into stored_volume"
-                + " (category, hour, shard, records) select ?, hour, (pg_backend_pid() % " + SHARDS + ")::smallint, "
-                + (sign < 0 ? "-n" : "n") + " from per_hour on conflict (category, hour, shard) do update set"
-                + " records = stored_volume.records + excluded.records) select hour, n from per_hour";
+                + "per_hour as (select date_trunc('hour', " + timeColumn + ") as hour, count(*) as n from changed where "
+                + filter + " group by 1), tracked as (" + addToStored("hour", sign < 0 ? "-n" : "n", "per_hour")
+                + ") select hour, n from per_hour";
+    }
+
+    /**
+     * Adds {@code records} per {@code hour} selected {@code from} to the category's counters, on
+     * this connection's shard row (concurrent writers update different rows). The category is the
+     * statement's first parameter.
+     */
+    private static String addToStored(String hour, String records, String from) {
+        return "insert into stored_volume (category, hour, shard, records) select ?, " + hour + ", (pg_backend_pid() % "
+                + SHARDS + ")::smallint, " + records + " from " + from + " on conflict (category, hour, shard) do update"
+                + " set records = stored_volume.records + excluded.records";
     }
 
     /** What {@link #trackingStatement} adds, for rows the caller inserted and counted itself: one statement. */
@@ -61,10 +71,8 @@ final class Volumes {
         if (times.isEmpty()) {
             return;
         }
-        try (PreparedStatement up = c.prepareStatement("insert into stored_volume (category, hour, shard, records)"
-                + " select ?, date_trunc('hour', t), (pg_backend_pid() % " + SHARDS + ")::smallint, count(*)"
-                + " from unnest(?::timestamptz[]) t group by 2 on conflict (category, hour, shard) do update set"
-                + " records = stored_volume.records + excluded.records")) {
+        try (PreparedStatement up = c.prepareStatement(addToStored("date_trunc('hour', t)", "count(*)",
+                "unnest(?::timestamptz[]) t group by 2"))) {
             up.setString(1, category);
             up.setArray(2, c.createArrayOf("text", times.stream().map(java.time.Instant::toString).toArray()));
             up.executeUpdate();
